@@ -1,0 +1,44 @@
+// A ModuleHost on the real file system, so the engine can read node_modules typings and TypeScript's lib files.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ModuleHost } from '../core/types';
+
+export function typescriptLibDirectory(): string {
+  return path.dirname(require.resolve('typescript/lib/lib.d.ts')).split(path.sep).join('/');
+}
+
+export function createFsModuleHost(): ModuleHost {
+  const stat = (p: string) => {
+    try {
+      return fs.statSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    fileExists: (p) => stat(p)?.isFile() ?? false,
+    directoryExists: (p) => stat(p)?.isDirectory() ?? false,
+    readFile: (p) => {
+      try {
+        return fs.readFileSync(p, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    getDirectories: (p) => {
+      try {
+        return fs.readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+      } catch {
+        return [];
+      }
+    },
+    realpath: (p) => {
+      try {
+        return fs.realpathSync(p).split(path.sep).join('/');
+      } catch {
+        return p;
+      }
+    },
+    libDirectory: typescriptLibDirectory(),
+  };
+}

@@ -1,0 +1,615 @@
+// Decides whether an expression is a Redis or Kafka client: by typings first, else by tracing the value to its package.
+import ts from 'typescript';
+
+export type ClientKind = 'ioredis' | 'node-redis' | 'kafkajs' | 'confluent-kafkajs' | 'confluent-rdkafka' | 'node-rdkafka';
+export type Role = 'redis' | 'pipeline' | 'kafka' | 'producer' | 'consumer' | 'admin';
+export type Family = 'redis' | 'kafka';
+
+export interface ClientRef {
+  kind: ClientKind;
+  role: Role;
+  /** The `new`/factory call that made this client, when the trace reached it. */
+  creation?: ts.CallExpression | ts.NewExpression;
+}
+
+type Pkg = 'ioredis' | 'redis' | 'kafkajs' | 'confluent' | 'node-rdkafka';
+
+/** What a traced expression is: something a package exports, a client instance, or a workspace module. */
+type Trace =
+  | { t: 'pkg'; pkg: Pkg; path: string[] }
+  | { t: 'client'; ref: ClientRef }
+  | { t: 'module'; symbol: ts.Symbol };
+
+export function familyOf(kind: ClientKind): Family {
+  return kind === 'ioredis' || kind === 'node-redis' ? 'redis' : 'kafka';
+}
+
+/** librdkafka-based clients: they batch by `linger.ms` and take librdkafka configuration keys. */
+export function isLibrdkafka(kind: ClientKind): boolean {
+  return kind === 'confluent-kafkajs' || kind === 'confluent-rdkafka' || kind === 'node-rdkafka';
+}
+
+export function packageOfModule(specifier: string): Pkg | undefined {
+  if (specifier === 'ioredis' || specifier.startsWith('ioredis/')) return 'ioredis';
+  if (specifier === 'redis' || specifier === '@redis/client' || specifier.startsWith('@redis/client/')) return 'redis';
+  if (specifier === 'kafkajs') return 'kafkajs';
+  if (specifier === '@confluentinc/kafka-javascript' || specifier.startsWith('@confluentinc/kafka-javascript/')) return 'confluent';
+  if (specifier === 'node-rdkafka') return 'node-rdkafka';
+  return undefined;
+}
+
+/** The client kind whose typings declare something in this file, from the path's last `node_modules/<pkg>`. */
+export function kindOfDeclarationFile(fileName: string): ClientKind | undefined {
+  const idx = fileName.lastIndexOf('/node_modules/');
+  if (idx < 0) return undefined;
+  const rest = fileName.slice(idx + '/node_modules/'.length);
+  const parts = rest.split('/');
+  const name = parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  const pkg = packageOfModule(name) ?? (name.startsWith('@redis/') ? 'redis' : undefined);
+  switch (pkg) {
+    case 'ioredis':
+      return 'ioredis';
+    case 'redis':
+      return 'node-redis';
+    case 'kafkajs':
+      return 'kafkajs';
+    case 'node-rdkafka':
+      return 'node-rdkafka';
+    case 'confluent':
+      return rest.endsWith('types/kafkajs.d.ts') ? 'confluent-kafkajs' : 'confluent-rdkafka';
+    default:
+      return undefined;
+  }
+}
+
+const stripDefault = (path: string[]) => (path[0] === 'default' ? path.slice(1) : path);
+const key = (path: string[]) => stripDefault(path).join('.');
+
+/** `new <export>(...)` → client. */
+const CONSTRUCTORS: Record<Pkg, Record<string, [ClientKind, Role]>> = {
+  ioredis: { '': ['ioredis', 'redis'], Redis: ['ioredis', 'redis'], Cluster: ['ioredis', 'redis'], 'Redis.Cluster': ['ioredis', 'redis'], 'Redis.Redis': ['ioredis', 'redis'] },
+  redis: {},
+  kafkajs: { Kafka: ['kafkajs', 'kafka'] },
+  confluent: {
+    'KafkaJS.Kafka': ['confluent-kafkajs', 'kafka'],
+    Producer: ['confluent-rdkafka', 'producer'],
+    HighLevelProducer: ['confluent-rdkafka', 'producer'],
+    KafkaConsumer: ['confluent-rdkafka', 'consumer'],
+    'RdKafka.Producer': ['confluent-rdkafka', 'producer'],
+    'RdKafka.HighLevelProducer': ['confluent-rdkafka', 'producer'],
+    'RdKafka.KafkaConsumer': ['confluent-rdkafka', 'consumer'],
+  },
+  'node-rdkafka': { Producer: ['node-rdkafka', 'producer'], HighLevelProducer: ['node-rdkafka', 'producer'], KafkaConsumer: ['node-rdkafka', 'consumer'] },
+};
+
+/** `<export>(...)` → client. */
+const FACTORIES: Record<Pkg, Record<string, [ClientKind, Role]>> = {
+  ioredis: {},
+  redis: { createClient: ['node-redis', 'redis'], createCluster: ['node-redis', 'redis'], createSentinel: ['node-redis', 'redis'] },
+  kafkajs: {},
+  confluent: {},
+  'node-rdkafka': { 'Producer.createWriteStream': ['node-rdkafka', 'producer'], 'KafkaConsumer.createReadStream': ['node-rdkafka', 'consumer'], createWriteStream: ['node-rdkafka', 'producer'], createReadStream: ['node-rdkafka', 'consumer'] },
+};
+
+/** Type names (as imported) → client. */
+const TYPES: Record<Pkg, Record<string, [ClientKind, Role]>> = {
+  ioredis: { ...CONSTRUCTORS.ioredis, Pipeline: ['ioredis', 'pipeline'], ChainableCommander: ['ioredis', 'pipeline'], RedisCommander: ['ioredis', 'redis'] },
+  redis: { RedisClientType: ['node-redis', 'redis'], RedisClusterType: ['node-redis', 'redis'], RedisSentinelType: ['node-redis', 'redis'] },
+  kafkajs: { Kafka: ['kafkajs', 'kafka'], Producer: ['kafkajs', 'producer'], Transaction: ['kafkajs', 'producer'], Consumer: ['kafkajs', 'consumer'], Admin: ['kafkajs', 'admin'] },
+  confluent: {
+    ...CONSTRUCTORS.confluent,
+    'KafkaJS.Producer': ['confluent-kafkajs', 'producer'],
+    'KafkaJS.Consumer': ['confluent-kafkajs', 'consumer'],
+    'KafkaJS.Admin': ['confluent-kafkajs', 'admin'],
+  },
+  'node-rdkafka': CONSTRUCTORS['node-rdkafka'],
+};
+
+/** Methods of a client that return another client (same kind). */
+const DERIVED: Record<Role, Record<string, Role>> = {
+  redis: { duplicate: 'redis', pipeline: 'pipeline', multi: 'pipeline' },
+  pipeline: {},
+  kafka: { producer: 'producer', consumer: 'consumer', admin: 'admin' },
+  producer: { transaction: 'producer' },
+  consumer: {},
+  admin: {},
+};
+
+/** Methods whose result is a new connection (for connection-lifecycle rules). */
+export function createsConnection(role: Role, method: string): boolean {
+  return (role === 'redis' && method === 'duplicate') || (role === 'kafka' && (method === 'producer' || method === 'consumer' || method === 'admin'));
+}
+
+const MAX_DEPTH = 16;
+
+export class ClientRecognizer {
+  private readonly cache = new Map<ts.Node, Trace | null>();
+  private readonly active = new Set<ts.Node>();
+  private readonly assignments = new Map<ts.SourceFile, Map<ts.Symbol, ts.Expression[]>>();
+
+  constructor(private readonly checker: ts.TypeChecker, readonly typed: boolean) {}
+
+  /**
+   * The client a method call is made on. `undefined` when not a client; with types, a
+   * method the typings place outside the client packages is never a client call.
+   */
+  clientOfCall(call: ts.CallExpression): ClientRef | undefined {
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
+    const typedKind = this.typed ? this.kindFromTypings(callee) : undefined;
+    if (typedKind === null) return undefined;
+    const traced = this.clientOf(callee.expression);
+    if (typedKind) {
+      if (traced && traced.kind === typedKind) return traced;
+      return { kind: typedKind, role: this.typedRole(callee, typedKind) };
+    }
+    return traced;
+  }
+
+  /** The client an expression evaluates to, if it can be traced (types first). */
+  clientOf(expr: ts.Expression): ClientRef | undefined {
+    const t = this.trace(expr, 0);
+    if (t?.t === 'client') return t.ref;
+    if (this.typed) return this.clientFromType(expr);
+    return undefined;
+  }
+
+  /** `new X()` or `factory()` creating a client, with what it creates. */
+  creationOf(node: ts.CallExpression | ts.NewExpression): ClientRef | undefined {
+    const t = this.trace(node, 0);
+    if (t?.t === 'client' && t.ref.creation === node) return t.ref;
+    return undefined;
+  }
+
+  /**
+   * Kind from the typings that declare the method: a ClientKind, `null` when the
+   * declaration is the workspace's own (definitely not a client), `undefined` when unknown.
+   */
+  private kindFromTypings(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): ClientKind | null | undefined {
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee.argumentExpression;
+    let symbol: ts.Symbol | undefined;
+    try {
+      symbol = this.checker.getSymbolAtLocation(name);
+    } catch {
+      return undefined;
+    }
+    const decls = symbol?.declarations ?? [];
+    if (decls.length > 0) {
+      for (const d of decls) {
+        const k = kindOfDeclarationFile(d.getSourceFile().fileName);
+        if (k) return k;
+      }
+      if (decls.every((d) => !isExternalDeclaration(d))) return null;
+      // Inherited from another package (EventEmitter's `on`): the receiver's own type decides.
+      return this.clientFromType(callee.expression)?.kind ?? null;
+    }
+    const fromType = this.clientFromType(callee.expression);
+    return fromType?.kind;
+  }
+
+  private clientFromType(expr: ts.Expression): ClientRef | undefined {
+    let type: ts.Type;
+    try {
+      type = this.checker.getTypeAtLocation(expr);
+    } catch {
+      return undefined;
+    }
+    const candidates = type.isUnion() ? type.types : [type];
+    for (const t of candidates) {
+      const sym = t.aliasSymbol ?? t.getSymbol();
+      for (const d of sym?.declarations ?? []) {
+        const kind = kindOfDeclarationFile(d.getSourceFile().fileName);
+        if (kind) return { kind, role: roleFromTypeName(kind, sym!.getName()) };
+      }
+    }
+    return undefined;
+  }
+
+  private typedRole(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, kind: ClientKind): Role {
+    const fromType = this.clientFromType(callee.expression);
+    if (fromType) return fromType.role;
+    return familyOf(kind) === 'redis' ? 'redis' : 'kafka';
+  }
+
+  private trace(node: ts.Expression, depth: number): Trace | undefined {
+    const expr = unwrap(node);
+    if (this.cache.has(expr)) return this.cache.get(expr) ?? undefined;
+    if (depth > MAX_DEPTH || this.active.has(expr)) return undefined;
+    this.active.add(expr);
+    let result: Trace | undefined;
+    try {
+      result = this.traceInner(expr, depth + 1);
+    } catch {
+      result = undefined;
+    } finally {
+      this.active.delete(expr);
+    }
+    this.cache.set(expr, result ?? null);
+    return result;
+  }
+
+  private traceInner(expr: ts.Expression, depth: number): Trace | undefined {
+    if (ts.isAwaitExpression(expr)) return this.trace(expr.expression, depth);
+    if (ts.isIdentifier(expr)) return this.traceIdentifier(expr, depth);
+    if (ts.isPropertyAccessExpression(expr)) return this.traceMember(expr, expr.name.text, depth);
+    if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression)) {
+      return this.traceMember(expr, expr.argumentExpression.text, depth);
+    }
+    if (ts.isNewExpression(expr)) return this.traceNew(expr, depth);
+    if (ts.isCallExpression(expr)) return this.traceCall(expr, depth);
+    if (ts.isBinaryExpression(expr)) {
+      const op = expr.operatorToken.kind;
+      if (op === ts.SyntaxKind.EqualsToken) return this.trace(expr.right, depth);
+      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+        return this.trace(expr.left, depth) ?? this.trace(expr.right, depth);
+      }
+      if (op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
+        return this.trace(expr.left, depth) ?? this.trace(expr.right, depth);
+      }
+    }
+    if (ts.isConditionalExpression(expr)) return this.trace(expr.whenTrue, depth) ?? this.trace(expr.whenFalse, depth);
+    return undefined;
+  }
+
+  private traceIdentifier(id: ts.Identifier, depth: number): Trace | undefined {
+    const symbol = this.symbolAt(id);
+    if (!symbol) return undefined;
+    return this.traceSymbol(symbol, depth);
+  }
+
+  private traceSymbol(symbol: ts.Symbol, depth: number): Trace | undefined {
+    for (const decl of symbol.declarations ?? []) {
+      const fromImport = this.traceImportDeclaration(decl, symbol, depth);
+      if (fromImport !== undefined) return fromImport ?? undefined;
+    }
+    if (symbol.flags & ts.SymbolFlags.Alias) {
+      const target = this.aliased(symbol);
+      if (target && target !== symbol) return this.traceSymbol(target, depth);
+      return undefined;
+    }
+    if (symbol.flags & ts.SymbolFlags.ValueModule && symbol.valueDeclaration && ts.isSourceFile(symbol.valueDeclaration)) {
+      return { t: 'module', symbol };
+    }
+    const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    if (!decl) return undefined;
+    const fromDecl = this.traceDeclaration(decl, depth);
+    if (fromDecl) return fromDecl;
+    return this.traceAssignments(symbol, decl, depth);
+  }
+
+  /** Imports: `undefined` when `decl` is not an import, `null` when it is one of no interest. */
+  private traceImportDeclaration(decl: ts.Declaration, symbol: ts.Symbol, depth: number): Trace | null | undefined {
+    const fromSpecifier = (spec: ts.Expression, path: string[]): Trace | null => {
+      if (!ts.isStringLiteralLike(spec)) return null;
+      const pkg = packageOfModule(spec.text);
+      if (pkg) return { t: 'pkg', pkg, path };
+      const target = this.aliased(symbol);
+      if (target && target !== symbol) return this.traceSymbol(target, depth) ?? null;
+      return null;
+    };
+    if (ts.isImportClause(decl) && decl.name) return fromSpecifier(decl.parent.moduleSpecifier, ['default']);
+    if (ts.isNamespaceImport(decl)) return fromSpecifier(decl.parent.parent.moduleSpecifier, []);
+    if (ts.isImportSpecifier(decl)) {
+      const imported = (decl.propertyName ?? decl.name).text;
+      return fromSpecifier(decl.parent.parent.parent.moduleSpecifier, [imported]);
+    }
+    if (ts.isImportEqualsDeclaration(decl)) {
+      const ref = decl.moduleReference;
+      if (ts.isExternalModuleReference(ref)) return fromSpecifier(ref.expression, []);
+      return null;
+    }
+    return undefined;
+  }
+
+  private traceDeclaration(decl: ts.Declaration, depth: number): Trace | undefined {
+    if (ts.isVariableDeclaration(decl)) {
+      if (ts.isIdentifier(decl.name)) {
+        return (decl.initializer && this.trace(decl.initializer, depth)) || (decl.type && this.traceType(decl.type, depth)) || undefined;
+      }
+      return undefined;
+    }
+    if (ts.isBindingElement(decl)) return this.traceBindingElement(decl, depth);
+    if (ts.isParameter(decl)) {
+      return (decl.type && this.traceType(decl.type, depth)) || (decl.initializer && this.trace(decl.initializer, depth)) || undefined;
+    }
+    if (ts.isPropertyDeclaration(decl) || ts.isPropertySignature(decl)) {
+      const fromInit = ts.isPropertyDeclaration(decl) && decl.initializer ? this.trace(decl.initializer, depth) : undefined;
+      return fromInit ?? (decl.type ? this.traceType(decl.type, depth) : undefined) ?? this.traceThisAssignments(decl, depth);
+    }
+    if (ts.isPropertyAssignment(decl)) return this.trace(decl.initializer, depth);
+    if (ts.isShorthandPropertyAssignment(decl)) {
+      const value = this.checker.getShorthandAssignmentValueSymbol(decl);
+      return value ? this.traceSymbol(value, depth) : undefined;
+    }
+    if (ts.isGetAccessorDeclaration(decl)) return this.traceReturns(decl, depth);
+    if (ts.isExportAssignment(decl)) return this.trace(decl.expression, depth);
+    if (ts.isBinaryExpression(decl)) return this.trace(decl.right, depth);
+    if (ts.isPropertyAccessExpression(decl) && ts.isBinaryExpression(decl.parent)) return this.trace(decl.parent.right, depth);
+    return undefined;
+  }
+
+  private traceBindingElement(el: ts.BindingElement, depth: number): Trace | undefined {
+    const pattern = el.parent;
+    if (!ts.isObjectBindingPattern(pattern) || el.dotDotDotToken) return undefined;
+    const owner = pattern.parent;
+    if (!ts.isVariableDeclaration(owner) || !owner.initializer) return undefined;
+    const name = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+    if (!name) return undefined;
+    const base = this.trace(owner.initializer, depth);
+    return base ? this.member(base, name, depth) : undefined;
+  }
+
+  private traceMember(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string, depth: number): Trace | undefined {
+    const nameNode = ts.isPropertyAccessExpression(expr) ? expr.name : expr.argumentExpression;
+    const symbol = this.symbolAt(nameNode);
+    if (symbol) {
+      const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
+      if (decl && !isExternalDeclaration(decl)) {
+        const t = this.traceSymbol(symbol, depth);
+        if (t) return t;
+      }
+    }
+    const base = this.trace(expr.expression, depth);
+    return base ? this.member(base, name, depth) : undefined;
+  }
+
+  private member(base: Trace, name: string, depth: number): Trace | undefined {
+    if (base.t === 'pkg') return { t: 'pkg', pkg: base.pkg, path: [...base.path, name] };
+    if (base.t === 'module') {
+      const exported = this.checker.tryGetMemberInModuleExports(name, base.symbol);
+      return exported ? this.traceSymbol(exported, depth) : undefined;
+    }
+    return undefined;
+  }
+
+  private traceNew(expr: ts.NewExpression, depth: number): Trace | undefined {
+    const callee = this.trace(expr.expression, depth);
+    if (callee?.t === 'pkg') {
+      const hit = CONSTRUCTORS[callee.pkg][key(callee.path)];
+      return hit ? { t: 'client', ref: { kind: hit[0], role: hit[1], creation: expr } } : undefined;
+    }
+    // A workspace class extending a client class.
+    const cls = this.classDeclarationOf(expr.expression);
+    if (cls) {
+      const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      if (base) {
+        const t = this.trace(base.expression, depth);
+        if (t?.t === 'pkg') {
+          const hit = CONSTRUCTORS[t.pkg][key(t.path)];
+          if (hit) return { t: 'client', ref: { kind: hit[0], role: hit[1], creation: expr } };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private traceCall(expr: ts.CallExpression, depth: number): Trace | undefined {
+    const callee = unwrap(expr.expression);
+    if (ts.isIdentifier(callee) && callee.text === 'require' && expr.arguments.length === 1) {
+      const arg = expr.arguments[0];
+      if (!ts.isStringLiteralLike(arg)) return undefined;
+      const pkg = packageOfModule(arg.text);
+      if (pkg) return { t: 'pkg', pkg, path: [] };
+      const moduleSymbol = this.symbolAt(arg);
+      return moduleSymbol ? { t: 'module', symbol: moduleSymbol } : undefined;
+    }
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const base = this.trace(callee.expression, depth);
+      if (base?.t === 'client') {
+        const role = DERIVED[base.ref.role][method];
+        if (role) return { t: 'client', ref: { kind: base.ref.kind, role, creation: createsConnection(base.ref.role, method) ? expr : base.ref.creation } };
+        return undefined;
+      }
+      if (base?.t === 'pkg') return this.factory(base.pkg, [...base.path, method], expr);
+    }
+    const target = this.trace(callee, depth);
+    if (target?.t === 'pkg') return this.factory(target.pkg, target.path, expr);
+    const fn = this.functionDeclarationOf(callee);
+    return fn ? this.traceReturns(fn, depth) : undefined;
+  }
+
+  private factory(pkg: Pkg, path: string[], expr: ts.CallExpression): Trace | undefined {
+    const hit = FACTORIES[pkg][key(path)];
+    return hit ? { t: 'client', ref: { kind: hit[0], role: hit[1], creation: expr } } : undefined;
+  }
+
+  private traceReturns(fn: ts.SignatureDeclaration, depth: number): Trace | undefined {
+    if (fn.type) {
+      const t = this.traceType(fn.type, depth);
+      if (t) return t;
+    }
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    if (!body) return undefined;
+    if (!ts.isBlock(body)) return this.trace(body, depth);
+    let found: Trace | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (ts.isReturnStatement(n) && n.expression) {
+        found = this.trace(n.expression, depth);
+        return;
+      }
+      if (ts.isFunctionLike(n)) return;
+      n.forEachChild(visit);
+    };
+    body.forEachChild(visit);
+    return found;
+  }
+
+  private traceType(type: ts.TypeNode, depth: number): Trace | undefined {
+    if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
+      for (const t of type.types) {
+        const r = this.traceType(t, depth);
+        if (r) return r;
+      }
+      return undefined;
+    }
+    if (ts.isParenthesizedTypeNode(type)) return this.traceType(type.type, depth);
+    if (ts.isTypeQueryNode(type)) {
+      const t = this.traceEntityName(type.exprName, depth);
+      return t;
+    }
+    if (!ts.isTypeReferenceNode(type)) return undefined;
+    const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+    const arg = type.typeArguments?.[0];
+    if ((name === 'Promise' || name === 'Awaited') && arg) return this.traceType(arg, depth);
+    if ((name === 'ReturnType' || name === 'InstanceType') && arg && ts.isTypeQueryNode(arg)) {
+      const t = this.traceEntityName(arg.exprName, depth);
+      if (t?.t !== 'pkg') return undefined;
+      const table = name === 'ReturnType' ? FACTORIES : CONSTRUCTORS;
+      const hit = table[t.pkg][key(t.path)];
+      return hit ? { t: 'client', ref: { kind: hit[0], role: hit[1] } } : undefined;
+    }
+    const base = this.traceEntityName(type.typeName, depth);
+    if (base?.t === 'pkg') {
+      const hit = TYPES[base.pkg][key(base.path)];
+      return hit ? { t: 'client', ref: { kind: hit[0], role: hit[1] } } : undefined;
+    }
+    return base?.t === 'client' ? base : undefined;
+  }
+
+  private traceEntityName(name: ts.EntityName, depth: number): Trace | undefined {
+    if (ts.isQualifiedName(name)) {
+      const left = this.traceEntityName(name.left, depth);
+      return left ? this.member(left, name.right.text, depth) : undefined;
+    }
+    const symbol = this.symbolAt(name);
+    if (!symbol) return undefined;
+    for (const decl of symbol.declarations ?? []) {
+      const fromImport = this.traceImportDeclaration(decl, symbol, depth);
+      if (fromImport !== undefined) return fromImport ?? undefined;
+      if (ts.isTypeAliasDeclaration(decl)) return this.traceType(decl.type, depth);
+    }
+    const target = symbol.flags & ts.SymbolFlags.Alias ? this.aliased(symbol) : symbol;
+    if (!target) return undefined;
+    for (const decl of target.declarations ?? []) {
+      if (ts.isTypeAliasDeclaration(decl)) return this.traceType(decl.type, depth);
+    }
+    if (target.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property)) return this.traceSymbol(target, depth);
+    return undefined;
+  }
+
+  /** Later assignments to a `let` or field: `producer = kafka.producer()` in a lazy getter. */
+  private traceAssignments(symbol: ts.Symbol, decl: ts.Declaration, depth: number): Trace | undefined {
+    if (!ts.isVariableDeclaration(decl)) return undefined;
+    const sf = decl.getSourceFile();
+    for (const right of this.assignmentsIn(sf).get(symbol) ?? []) {
+      const t = this.trace(right, depth);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  private traceThisAssignments(decl: ts.PropertyDeclaration | ts.PropertySignature, depth: number): Trace | undefined {
+    const symbol = (decl as { symbol?: ts.Symbol }).symbol ?? this.symbolAt(decl.name);
+    if (!symbol) return undefined;
+    for (const right of this.assignmentsIn(decl.getSourceFile()).get(symbol) ?? []) {
+      const t = this.trace(right, depth);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  private assignmentsIn(sf: ts.SourceFile): Map<ts.Symbol, ts.Expression[]> {
+    let map = this.assignments.get(sf);
+    if (map) return map;
+    map = new Map();
+    const found = map;
+    const visit = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.EqualsToken || n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || n.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken)) {
+        const left = unwrap(n.left);
+        const target = ts.isIdentifier(left) ? left : ts.isPropertyAccessExpression(left) ? left.name : undefined;
+        const s = target && this.symbolAt(target);
+        if (s) {
+          const list = found.get(s) ?? [];
+          list.push(n.right);
+          found.set(s, list);
+        }
+      }
+      n.forEachChild(visit);
+    };
+    visit(sf);
+    this.assignments.set(sf, map);
+    return map;
+  }
+
+  private classDeclarationOf(expr: ts.Expression): ts.ClassLikeDeclaration | undefined {
+    const symbol = this.resolvedSymbol(expr);
+    const decl = symbol?.valueDeclaration;
+    return decl && (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) && !isExternalDeclaration(decl) ? decl : undefined;
+  }
+
+  private functionDeclarationOf(expr: ts.Expression): ts.SignatureDeclaration | undefined {
+    const symbol = this.resolvedSymbol(expr);
+    const decl = symbol?.valueDeclaration;
+    if (!decl || isExternalDeclaration(decl)) return undefined;
+    if (ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isFunctionExpression(decl) || ts.isArrowFunction(decl)) return decl;
+    if ((ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl) || ts.isPropertyAssignment(decl)) && decl.initializer) {
+      const init = unwrap(decl.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+    }
+    return undefined;
+  }
+
+  private resolvedSymbol(expr: ts.Expression): ts.Symbol | undefined {
+    const node = ts.isPropertyAccessExpression(expr) ? expr.name : expr;
+    const symbol = this.symbolAt(node);
+    return symbol && symbol.flags & ts.SymbolFlags.Alias ? this.aliased(symbol) : symbol;
+  }
+
+  private symbolAt(node: ts.Node): ts.Symbol | undefined {
+    try {
+      return this.checker.getSymbolAtLocation(node);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private aliased(symbol: ts.Symbol): ts.Symbol | undefined {
+    try {
+      return this.checker.getAliasedSymbol(symbol);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The binding a connection lives in — the variable, field or parameter declaration that
+   * receivers share — or undefined for fresh values such as `redis.duplicate()`.
+   */
+  bindingOf(expr: ts.Expression): ts.Declaration | undefined {
+    const e = unwrap(expr);
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+      let symbol = this.symbolAt(ts.isPropertyAccessExpression(e) ? e.name : e);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.aliased(symbol);
+      const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+      if (decl && !isExternalDeclaration(decl)) return decl;
+      return undefined;
+    }
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && (e.expression.name.text === 'multi' || e.expression.name.text === 'pipeline')) {
+      return this.bindingOf(e.expression.expression);
+    }
+    return undefined;
+  }
+}
+
+function roleFromTypeName(kind: ClientKind, name: string): Role {
+  if (familyOf(kind) === 'redis') return /pipeline|multi|chainable/i.test(name) ? 'pipeline' : 'redis';
+  if (/consumer/i.test(name)) return 'consumer';
+  if (/admin/i.test(name)) return 'admin';
+  if (/producer|sender|transaction/i.test(name)) return 'producer';
+  return 'kafka';
+}
+
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) {
+    e = e.expression;
+  }
+  return e;
+}
+
+function isExternalDeclaration(decl: ts.Node): boolean {
+  const sf = decl.getSourceFile();
+  return sf.isDeclarationFile || sf.fileName.includes('/node_modules/');
+}

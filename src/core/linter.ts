@@ -1,0 +1,64 @@
+// Runs rules over a workspace: builds the program, extracts facts once, queries rules, isolates rule failures.
+import ts from 'typescript';
+import { FactExtractor, type FileFacts } from './facts';
+import { buildProgram } from './program';
+import type { Rule, RuleContext, Signal } from './rule';
+import { rangeOf } from './text';
+import type { FileResult, Finding, LintInput, LintOutput } from './types';
+import { WorkspaceIndex } from './workspace';
+
+export function lint(input: LintInput, rules: readonly Rule<unknown>[]): LintOutput {
+  const { program, checker, typed } = buildProgram(input.files, input.moduleHost);
+  const extractor = new FactExtractor(checker, typed);
+  const facts = new Map<string, FileFacts>();
+  for (const f of input.files) {
+    const sf = program.getSourceFile(f.path);
+    if (sf) facts.set(f.path, extractor.extract(sf));
+  }
+  const index = new WorkspaceIndex(facts);
+  const targets = input.targets ?? input.files.map((f) => f.path);
+  const results: FileResult[] = [];
+  for (const path of targets) {
+    const fileFacts = facts.get(path);
+    if (!fileFacts) continue;
+    results.push(lintFile(fileFacts, index, extractor, checker, typed, input, rules, program));
+  }
+  return { files: results, typed };
+}
+
+function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtractor, checker: ts.TypeChecker, typed: boolean, input: LintInput, rules: readonly Rule<unknown>[], program: ts.Program): FileResult {
+  const sf = file.sourceFile;
+  const result: FileResult = { path: file.file, findings: [], syntaxErrors: [], internalErrors: [] };
+  for (const d of program.getSyntacticDiagnostics(sf)) {
+    const start = d.start ?? 0;
+    result.syntaxErrors.push({ message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), range: rangeOf(sf, start, start + (d.length ?? 0)) });
+  }
+  for (const rule of rules) {
+    const setting = input.config.rules[rule.meta.id];
+    const severity = setting?.severity ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    const ctx: RuleContext = { file, sourceFile: sf, index, values: extractor.values, clients: extractor.clients, checker, typed, options: setting?.options ?? {}, config: input.config };
+    try {
+      for (const signal of rule.check(ctx)) result.findings.push(toFinding(rule, signal, ctx, severity));
+    } catch (error) {
+      result.internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  result.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return result;
+}
+
+function toFinding(rule: Rule<unknown>, signal: Signal<unknown>, ctx: RuleContext, severity: Finding['severity']): Finding {
+  const sf = ctx.sourceFile;
+  const [start, end] = signal.range ?? [signal.node.getStart(sf), signal.node.getEnd()];
+  const finding: Finding = { ruleId: rule.meta.id, severity, message: rule.message(signal.data, ctx), range: rangeOf(sf, start, end) };
+  if (rule.meta.fixKind === 'fix' && rule.fix) {
+    const fix = rule.fix(signal, ctx);
+    if (fix && fix.length > 0) finding.fix = fix;
+  }
+  if (rule.meta.fixKind === 'suggestion' && rule.suggest) {
+    const suggestions = rule.suggest(signal, ctx);
+    if (suggestions.length > 0) finding.suggestions = suggestions;
+  }
+  return finding;
+}

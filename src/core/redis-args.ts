@@ -1,0 +1,164 @@
+// Reads command-specific arguments from Redis call facts, hiding ioredis wire order vs node-redis option objects.
+import type { CallFact } from './facts';
+import { numberOf, propOf, stringOf, type Value } from './values';
+
+/** node-redis takes option objects and arrays; wire order (ioredis, `call`, `sendCommand`) does not. */
+export function usesOptionObjects(fact: CallFact): boolean {
+  return fact.client.kind === 'node-redis' && !fact.generic;
+}
+
+const upper = (v: Value | undefined) => stringOf(v)?.toUpperCase();
+
+export interface TrimInfo {
+  /** `none`: no trimming; `unknown`: arguments hide it. */
+  state: 'none' | 'exact' | 'approx' | 'unknown';
+  strategy?: 'MAXLEN' | 'MINID';
+  /** The MAXLEN/MINID token (or node-redis `strategy` value). */
+  strategyValue?: Value;
+  /** The `=` token when given explicitly. */
+  modifierValue?: Value;
+  /** The threshold value. */
+  thresholdValue?: Value;
+  /** node-redis: the TRIM options object, where a modifier would be inserted. */
+  optionsValue?: Value;
+}
+
+/** XADD: the stream key and how (whether) it trims. */
+export function xaddInfo(fact: CallFact): { key?: Value; trim: TrimInfo } {
+  const key = fact.args[0];
+  if (usesOptionObjects(fact)) {
+    if (fact.knownPrefix < Math.min(fact.args.length, 4) || (!fact.argsComplete && fact.args.length < 4)) return { key, trim: { state: 'unknown' } };
+    const options = fact.args[3];
+    if (!options || options.kind === 'nullish') return { key, trim: { state: 'none' } };
+    if (options.kind !== 'object') return { key, trim: { state: 'unknown' } };
+    const trim = options.props.get('TRIM');
+    if (!trim) return { key, trim: { state: options.complete ? 'none' : 'unknown' } };
+    return { key, trim: objectTrim(trim) };
+  }
+  for (let i = 1; i < fact.args.length; i++) {
+    if (i >= fact.knownPrefix) return { key, trim: { state: 'unknown' } };
+    const token = upper(fact.args[i]);
+    if (token === 'NOMKSTREAM') continue;
+    if (token === 'MAXLEN' || token === 'MINID') return { key, trim: wireTrim(fact.args, i) };
+    return { key, trim: { state: 'none' } };
+  }
+  return { key, trim: { state: fact.argsComplete ? 'none' : 'unknown' } };
+}
+
+/** XTRIM: the stream key and its trimming. */
+export function xtrimInfo(fact: CallFact): { key?: Value; trim: TrimInfo } {
+  const key = fact.args[0];
+  if (usesOptionObjects(fact)) {
+    const strategy = upper(fact.args[1]);
+    if (strategy !== 'MAXLEN' && strategy !== 'MINID') return { key, trim: { state: 'unknown' } };
+    const options = fact.args[3];
+    const modifier = options ? upper(propOf(options, 'strategyModifier')) : undefined;
+    if (options && options.kind !== 'object' && options.kind !== 'nullish') return { key, trim: { state: 'unknown' } };
+    if (options?.kind === 'object' && !options.complete && modifier === undefined) return { key, trim: { state: 'unknown' } };
+    return {
+      key,
+      trim: {
+        state: modifier === '~' ? 'approx' : 'exact',
+        strategy,
+        strategyValue: fact.args[1],
+        thresholdValue: fact.args[2],
+        modifierValue: options ? propOf(options, 'strategyModifier') : undefined,
+        optionsValue: options,
+      },
+    };
+  }
+  const token = upper(fact.args[1]);
+  if (token === 'MAXLEN' || token === 'MINID') return { key, trim: wireTrim(fact.args, 1) };
+  return { key, trim: { state: 'unknown' } };
+}
+
+function wireTrim(args: Value[], at: number): TrimInfo {
+  const strategy = upper(args[at]) as 'MAXLEN' | 'MINID';
+  const modifier = stringOf(args[at + 1]);
+  if (modifier === '~') return { state: 'approx', strategy, strategyValue: args[at], thresholdValue: args[at + 2] };
+  if (modifier === '=') return { state: 'exact', strategy, strategyValue: args[at], modifierValue: args[at + 1], thresholdValue: args[at + 2] };
+  if (args[at + 1] === undefined || args[at + 1].kind === 'unknown') return { state: args[at + 1] ? 'unknown' : 'exact', strategy, strategyValue: args[at] };
+  return { state: 'exact', strategy, strategyValue: args[at], thresholdValue: args[at + 1] };
+}
+
+function objectTrim(trim: Value): TrimInfo {
+  if (trim.kind !== 'object') return { state: 'unknown' };
+  const strategy = upper(trim.props.get('strategy')) ?? 'MAXLEN';
+  const modifier = trim.props.get('strategyModifier');
+  if (modifier === undefined && !trim.complete) return { state: 'unknown' };
+  const m = stringOf(modifier);
+  if (modifier && m === undefined) return { state: 'unknown' };
+  return {
+    state: m === '~' ? 'approx' : 'exact',
+    strategy: strategy === 'MINID' ? 'MINID' : 'MAXLEN',
+    strategyValue: trim.props.get('strategy'),
+    modifierValue: modifier,
+    thresholdValue: trim.props.get('threshold'),
+    optionsValue: trim,
+  };
+}
+
+export interface GroupReadInfo {
+  group?: Value;
+  keys: Value[];
+  /** True/false when known; undefined when the options are not statically known. */
+  noack?: boolean;
+  noackValue?: Value;
+  /** XREADGROUP … CLAIM (Redis 8.4): reclaims idle pending entries while reading. */
+  claim: boolean;
+}
+
+/** XREADGROUP: group, stream keys, NOACK and CLAIM. */
+export function xreadgroupInfo(fact: CallFact): GroupReadInfo {
+  if (usesOptionObjects(fact)) {
+    const streams = fact.args[2];
+    const list = streams?.kind === 'array' ? streams.elements : streams ? [streams] : [];
+    const keys = list.map((s): Value => (s.kind === 'object' ? s.props.get('key') : undefined) ?? { kind: 'unknown', names: [] });
+    const options = fact.args[3];
+    let noack: boolean | undefined = false;
+    let noackValue: Value | undefined;
+    if (options && options.kind === 'object') {
+      noackValue = options.props.get('NOACK');
+      noack = noackValue ? (noackValue.kind === 'boolean' ? noackValue.value : undefined) : options.complete ? false : undefined;
+    } else if (options && options.kind !== 'nullish') noack = undefined;
+    if (!fact.argsComplete && fact.args.length < 4) noack = undefined;
+    const claim = options?.kind === 'object' && options.props.has('CLAIM');
+    return { group: fact.args[0], keys, noack, noackValue, claim };
+  }
+  const tokens = fact.args.map(upper);
+  const streamsAt = tokens.indexOf('STREAMS');
+  const noackAt = tokens.indexOf('NOACK');
+  const group = tokens[0] === 'GROUP' ? fact.args[1] : undefined;
+  const claim = tokens.some((t, i) => t === 'CLAIM' && (streamsAt < 0 || i < streamsAt));
+  let keys: Value[] = [];
+  if (streamsAt >= 0) {
+    const rest = fact.args.slice(streamsAt + 1);
+    keys = fact.argsComplete ? rest.slice(0, Math.floor(rest.length / 2)) : rest.slice(0, 1);
+  }
+  const knownOptions = streamsAt >= 0 && streamsAt < fact.knownPrefix;
+  const noack = noackAt >= 0 && (streamsAt < 0 || noackAt < streamsAt) ? true : knownOptions ? false : undefined;
+  return { group, keys, noack, noackValue: noackAt >= 0 ? fact.args[noackAt] : undefined, claim };
+}
+
+/** Keys a command names first (XACK, XAUTOCLAIM, XCLAIM, XRANGE, LPUSH …). */
+export function firstKey(fact: CallFact): Value | undefined {
+  return fact.args[0];
+}
+
+/** Keys a blocking or plain pop reads from: ioredis `brpop(k1, k2, 0)` / `brpop([k1, k2], 0)`, node-redis `brPop(k | [k], 0)`. */
+export function popKeys(fact: CallFact): Value[] {
+  const blocking = fact.command === 'BRPOP' || fact.command === 'BLPOP';
+  const args = blocking ? fact.args.slice(0, Math.max(1, fact.args.length - 1)) : fact.args.slice(0, 1);
+  return args.flatMap((a) => (a.kind === 'array' ? a.elements : [a]));
+}
+
+/** The count argument of RPOP/LPOP, when given. */
+export function popCount(fact: CallFact): number | undefined {
+  if (fact.command !== 'RPOP' && fact.command !== 'LPOP') return undefined;
+  return numberOf(fact.args[1]);
+}
+
+/** Channels a SUBSCRIBE-family call names (listener callbacks dropped). */
+export function subscribedChannels(fact: CallFact): Value[] {
+  return fact.args.filter((a) => a.kind !== 'function').flatMap((a) => (a.kind === 'array' ? a.elements : [a]));
+}

@@ -1,0 +1,37 @@
+// Offsets to 1-based line/column ranges, and small helpers for building edits.
+import ts from 'typescript';
+import type { SourceRange } from './types';
+
+export function rangeOf(sf: ts.SourceFile, start: number, end: number): SourceRange {
+  const s = sf.getLineAndCharacterOfPosition(start);
+  const e = sf.getLineAndCharacterOfPosition(end);
+  return { start, end, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/** The quote character a string literal node uses, for edits that add strings beside it. */
+export function quoteOf(sf: ts.SourceFile, node: ts.Node | undefined): string {
+  if (node && ts.isStringLiteral(node)) return sf.text[node.getStart(sf)];
+  const firstString = findFirstString(sf);
+  return firstString ?? "'";
+}
+
+function findFirstString(sf: ts.SourceFile): string | undefined {
+  let quote: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (quote) return;
+    if (ts.isStringLiteral(n) && !ts.isImportDeclaration(n.parent) && !ts.isExternalModuleReference(n.parent)) {
+      quote = sf.text[n.getStart(sf)];
+      return;
+    }
+    n.forEachChild(visit);
+  };
+  visit(sf);
+  return quote;
+}
+
+/** The indentation of the line a node starts on. */
+export function indentOf(sf: ts.SourceFile, node: ts.Node): string {
+  const start = node.getStart(sf);
+  const lineStart = sf.text.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t]*/.exec(sf.text.slice(lineStart, start))![0];
+}

@@ -1,0 +1,44 @@
+// Word matching for names and payloads: splits identifiers into words and matches vocabulary with inflections.
+export const DEFAULT_CRITICAL_VOCABULARY = [
+  'order', 'payment', 'invoice', 'billing', 'transaction', 'ledger', 'transfer', 'refund', 'checkout', 'purchase', 'audit', 'balance', 'shipment', 'inventory',
+];
+export const DEFAULT_EPHEMERAL_VOCABULARY = [
+  'cache', 'invalidate', 'presence', 'typing', 'heartbeat', 'ping', 'metrics', 'progress', 'notification',
+];
+
+/** `orders:created`, `orderId`, `PAYMENT_DONE` → lowercase words. */
+export function wordsOf(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+const SUFFIXES = ['', 's', 'es', 'ed', 'd', 'ing', 'ion', 'ions', 'er', 'ers'];
+
+/** Does `word` equal a vocabulary entry or one of its plain inflections (orders, invalidated, billing)? */
+export function wordMatches(word: string, entry: string): boolean {
+  const e = entry.toLowerCase();
+  if (word === e) return true;
+  const stems = [e];
+  if (e.endsWith('e')) stems.push(e.slice(0, -1));
+  if (e.endsWith('y')) stems.push(`${e.slice(0, -1)}ie`);
+  return stems.some((stem) => word.startsWith(stem) && SUFFIXES.includes(word.slice(stem.length)));
+}
+
+/** The first vocabulary entry any of the words matches. */
+export function findVocabulary(words: readonly string[], vocabulary: readonly string[]): { word: string; entry: string } | undefined {
+  for (const entry of vocabulary) {
+    const entryWords = wordsOf(entry);
+    if (entryWords.length > 1) {
+      const joined = ` ${words.join(' ')} `;
+      if (joined.includes(` ${entryWords.join(' ')} `)) return { word: entry, entry };
+      continue;
+    }
+    const hit = words.find((w) => wordMatches(w, entry));
+    if (hit) return { word: hit, entry };
+  }
+  return undefined;
+}

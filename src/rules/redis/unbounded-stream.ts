@@ -1,0 +1,67 @@
+// redis/unbounded-stream: XADD that never trims, on a stream no XTRIM in the workspace bounds either.
+import ts from 'typescript';
+import { mayBeSame } from '../../core/destinations';
+import type { CallFact } from '../../core/facts';
+import { usesOptionObjects, xaddInfo, xtrimInfo } from '../../core/redis-args';
+import { defineRule, numberOption, type RuleContext } from '../../core/rule';
+import type { Suggestion } from '../../core/types';
+import { argNode, quote, showName } from '../shared';
+
+const meta = {
+  id: 'redis/unbounded-stream',
+  description: 'XADD without MAXLEN/MINID on a stream that nothing trims: it grows until Redis runs out of memory.',
+  defaultSeverity: 'warning' as const,
+  fixKind: 'suggestion' as const,
+  docs: 'rules/redis/unbounded-stream.md',
+  options: {
+    streamMaxLen: { type: 'number' as const, default: 10000, minimum: 1, description: 'Length the suggested `MAXLEN ~` cap uses.' },
+  },
+};
+
+interface Data {
+  fact: CallFact;
+  key: string;
+}
+
+/** Is the stream bounded elsewhere: an XTRIM, or another XADD that trims the same key? */
+function trimmedElsewhere(fact: CallFact, ctx: RuleContext): boolean {
+  const key = fact.args[0];
+  if (!key) return true;
+  for (const other of ctx.index.callsOf('XTRIM', 'XADD')) {
+    if (other === fact) continue;
+    const info = other.command === 'XTRIM' ? xtrimInfo(other) : xaddInfo(other);
+    if (other.command === 'XADD' && info.trim.state === 'none') continue;
+    if (!info.key || mayBeSame({ name: key, match: 'exact' }, { name: info.key, match: 'exact' })) return true;
+  }
+  return false;
+}
+
+export default defineRule<Data>({
+  meta,
+  *check(ctx) {
+    for (const fact of ctx.file.calls) {
+      if (fact.family !== 'redis' || fact.command !== 'XADD') continue;
+      if (xaddInfo(fact).trim.state !== 'none') continue;
+      if (trimmedElsewhere(fact, ctx)) continue;
+      yield { node: fact.node, data: { fact, key: showName(fact.args[0]) } };
+    }
+  },
+  message: ({ key }) =>
+    `XADD appends to stream ${key} without MAXLEN or MINID, and no XTRIM bounds it anywhere in the workspace. ` +
+    'A Redis stream lives in memory, so it grows until maxmemory evicts keys or writes fail; unlike Kafka, Redis has no retention policy of its own. ' +
+    "Cap it on write with MAXLEN '~' (or MINID), or trim it on a schedule.",
+  suggest({ data: { fact } }, ctx): Suggestion[] {
+    const max = numberOption(ctx, meta, 'streamMaxLen');
+    const q = quote(ctx, argNode(fact, 0));
+    const desc = `Cap the stream: MAXLEN ~ ${max}`;
+    if (usesOptionObjects(fact)) {
+      const message = argNode(fact, 2);
+      if (!message || fact.node.arguments.length !== 3) return [];
+      const trim = `{ TRIM: { strategy: ${q('MAXLEN')}, strategyModifier: ${q('~')}, threshold: ${max} } }`;
+      return [{ desc, edits: [{ range: [message.getEnd(), message.getEnd()], text: `, ${trim}` }] }];
+    }
+    const key = argNode(fact, 0);
+    if (!key || ts.isSpreadElement(key)) return [];
+    return [{ desc, edits: [{ range: [key.getEnd(), key.getEnd()], text: `, ${q('MAXLEN')}, ${q('~')}, ${max}` }] }];
+  },
+});

@@ -1,0 +1,61 @@
+// Command dispatch for the `streamwise` binary: subcommands, --help, --version, exit codes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { allRules } from '../rules';
+import { UsageError, processIO, type CliIO } from './io';
+import { runLint } from './lint-command';
+
+const HELP = `Usage: streamwise <command> [options]
+
+Commands:
+  lint [paths...]   Lint files (default: the current directory)
+  rules             List rules with their default severity and fixability
+
+Lint options:
+  -f, --format stylish|json   Output format (default: stylish; json is ESLint's format)
+  -o, --output-file FILE      Write the report to FILE
+  --rule <id>=<severity>      Override a rule's severity (off|info|warning|error)
+  --max-warnings N            Exit 1 when there are more than N warnings
+  --no-type-info              Skip typings; recognise clients by tracing imports only
+  --quiet                     Report errors only
+
+  --version, --help`;
+
+function version(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function rulesTable(): string {
+  const rows = allRules.map((r) => [r.meta.id, r.meta.defaultSeverity, r.meta.fixKind === 'none' ? '' : r.meta.fixKind, r.meta.description]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length), ['rule', 'default', 'fix'][i].length));
+  const line = (row: string[]) => `${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}`;
+  return [line(['rule', 'default', 'fix', 'description']), ...rows.map(line)].join('\n');
+}
+
+export function main(argv: string[], io: CliIO = processIO()): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(version());
+      return 0;
+    }
+    if (command === 'lint') return runLint(rest, io);
+    if (command === 'rules') {
+      io.out(rulesTable());
+      return 0;
+    }
+    throw new UsageError(`Unknown command "${command}". Run streamwise --help.`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`streamwise: ${(error as Error).message}`);
+      return 2;
+    }
+    io.err(`streamwise: internal error: ${(error as Error).stack ?? String(error)}`);
+    return 2;
+  }
+}

@@ -7,13 +7,24 @@ import { rangeOf } from './text';
 import type { FileResult, Finding, LintInput, LintOutput } from './types';
 import { WorkspaceIndex } from './workspace';
 
+/** The id internal errors of fact extraction (not of one rule) are reported under. */
+export const ANALYSIS_ERROR_ID = 'streamwise/analysis';
+
 export function lint(input: LintInput, rules: readonly Rule<unknown>[]): LintOutput {
   const { program, checker, typed } = buildProgram(input.files, input.moduleHost);
   const extractor = new FactExtractor(checker, typed);
   const facts = new Map<string, FileFacts>();
+  const analysisErrors = new Map<string, string>();
   for (const f of input.files) {
     const sf = program.getSourceFile(f.path);
-    if (sf) facts.set(f.path, extractor.extract(sf));
+    if (!sf) continue;
+    try {
+      facts.set(f.path, extractor.extract(sf));
+    } catch (error) {
+      // One file the extractor cannot handle must not cost the others their results.
+      analysisErrors.set(f.path, error instanceof Error ? error.message : String(error));
+      facts.set(f.path, { file: f.path, sourceFile: sf, calls: [], creations: [] });
+    }
   }
   const index = new WorkspaceIndex(facts);
   const targets = input.targets ?? input.files.map((f) => f.path);
@@ -21,7 +32,10 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[]): LintOut
   for (const path of targets) {
     const fileFacts = facts.get(path);
     if (!fileFacts) continue;
-    results.push(lintFile(fileFacts, index, extractor, checker, typed, input, rules, program));
+    const result = lintFile(fileFacts, index, extractor, checker, typed, input, rules, program);
+    const analysisError = analysisErrors.get(path);
+    if (analysisError) result.internalErrors.unshift({ ruleId: ANALYSIS_ERROR_ID, message: analysisError });
+    results.push(result);
   }
   return { files: results, typed };
 }

@@ -1,0 +1,79 @@
+// kafka/tiny-linger: librdkafka producer configs that switch batching off (linger.ms below minLingerMs, batch.num.messages ≤ 1).
+import ts from 'typescript';
+import { producerConfigs, settingIsCertain } from '../../core/kafka-config';
+import { defineRule, numberOption } from '../../core/rule';
+import type { TextEdit } from '../../core/types';
+import { numberOf, type Value } from '../../core/values';
+import { inFile, quote } from '../shared';
+
+const meta = {
+  id: 'kafka/tiny-linger',
+  description: 'A librdkafka producer sets linger.ms below minLingerMs or batch.num.messages to 1 or less, which defeats Kafka batching.',
+  defaultSeverity: 'warning' as const,
+  fixKind: 'fix' as const,
+  docs: 'rules/kafka/tiny-linger.md',
+  options: {
+    minLingerMs: { type: 'number' as const, default: 5, minimum: 0, description: "Smallest accepted linger.ms / queue.buffering.max.ms (librdkafka's own default is 5); the fix sets this value." },
+  },
+};
+
+const LINGER_KEYS = ['linger.ms', 'queue.buffering.max.ms'];
+const BATCH_KEY = 'batch.num.messages';
+
+interface Data {
+  key: string;
+  value: number;
+  min: number;
+  /** The literal the fix may rewrite: written inline at the property, in this file. */
+  literal?: ts.NumericLiteral | ts.StringLiteral | ts.PrefixUnaryExpression;
+}
+
+export default defineRule<Data>({
+  meta,
+  *check(ctx) {
+    const min = numberOption(ctx, meta, 'minLingerMs');
+    const reported = new Set<string>();
+    for (const creation of ctx.file.creations) {
+      for (const config of producerConfigs(creation)) {
+        if (config.dialect !== 'librdkafka') continue;
+        for (const key of [...LINGER_KEYS, BATCH_KEY]) {
+          const v = config.value.props.get(key);
+          const n = numberOf(v);
+          if (n === undefined || (key === BATCH_KEY ? n > 1 : n >= min)) continue;
+          if (!settingIsCertain(config.value, key, ctx.values)) continue;
+          const prop = config.value.propNodes.get(key);
+          const node = inFile(prop, ctx) ? prop : config.argNode;
+          const id = `${node.getStart()}:${key}`;
+          if (reported.has(id)) continue;
+          reported.add(id);
+          const literal = key !== BATCH_KEY && inFile(prop, ctx) ? inlineLiteral(prop, v) : undefined;
+          yield { node, data: { key, value: n, min, literal } };
+        }
+      }
+    }
+  },
+  message: ({ key, value, min }) =>
+    key === BATCH_KEY
+      ? `batch.num.messages is ${value} on this librdkafka producer, so every request to the broker carries a single message whatever linger.ms says. ` +
+        "Kafka's throughput comes from batching, compression and sequential writes; one message per request pays a full round-trip and replication step each time. " +
+        "Remove the override (librdkafka's default is 10000) or set a realistic batch size."
+      : `${key} is ${value} on this librdkafka producer: librdkafka waits ${key} for a batch to fill, and at ${value} it sends almost every message in its own request, cutting throughput. ` +
+        "Kafka's design relies on batching (and compression works per batch), while the latency saved is usually only a few milliseconds — if sub-millisecond delivery really matters, that is Redis territory. " +
+        `Use at least ${min} ms (librdkafka's default is 5) or remove the override.`,
+  fix({ data: { literal, min } }, ctx): TextEdit[] | undefined {
+    if (!literal || !inFile(literal, ctx)) return undefined;
+    const text = ts.isStringLiteral(literal) ? quote(ctx, literal)(String(min)) : String(min);
+    return [{ range: [literal.getStart(), literal.getEnd()], text }];
+  },
+});
+
+/** The property's own initializer when it is the literal that set the value (not a reference to a constant). */
+function inlineLiteral(prop: ts.Node, v: Value | undefined): Data['literal'] {
+  if (!ts.isPropertyAssignment(prop) || !v?.node) return undefined;
+  let init: ts.Expression = prop.initializer;
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  if (init !== v.node) return undefined;
+  if (ts.isNumericLiteral(init) || ts.isStringLiteral(init)) return init;
+  if (ts.isPrefixUnaryExpression(init) && init.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(init.operand)) return init;
+  return undefined;
+}

@@ -261,6 +261,11 @@ export class ClientRecognizer {
     for (const decl of symbol.declarations ?? []) {
       const fromImport = this.traceImportDeclaration(decl, symbol, depth);
       if (fromImport !== undefined) return fromImport ?? undefined;
+      // In JavaScript, `const X = require('pkg')` is an alias whose target may not resolve: read the initializer.
+      if (ts.isVariableDeclaration(decl) || ts.isBindingElement(decl)) {
+        const fromDecl = this.traceDeclaration(decl, depth);
+        if (fromDecl) return fromDecl;
+      }
     }
     if (symbol.flags & ts.SymbolFlags.Alias) {
       const target = this.aliased(symbol);

@@ -47,7 +47,7 @@ const KAFKA_METHODS = new Set([
 const GENERIC_REDIS = new Set(['call', 'callBuffer', 'send_command', 'sendCommand']);
 const CREATION_METHODS = new Set(['producer', 'consumer', 'admin', 'duplicate', 'createClient', 'createCluster', 'createSentinel', 'createWriteStream', 'createReadStream']);
 /** node-redis spellings that differ from `command.toLowerCase()`. */
-const NODE_REDIS_VARIANTS: Record<string, string> = { xaddnomkstream: 'XADD', xautoclaimjustid: 'XAUTOCLAIM', xclaimjustid: 'XCLAIM' };
+const NODE_REDIS_VARIANTS: Record<string, string> = { xaddnomkstream: 'XADD', xautoclaimjustid: 'XAUTOCLAIM', xclaimjustid: 'XCLAIM', xackdel: 'XACKDEL', rpopcount: 'RPOP', lpopcount: 'LPOP' };
 
 /** Cheap syntactic test: could this method name be a messaging call at all? */
 export function isCandidateMethod(name: string): boolean {

@@ -78,6 +78,19 @@ export function settingIsCertain(obj: Value, key: string, values: ValueResolver,
   });
 }
 
+export type InlineLiteral = ts.NumericLiteral | ts.StringLiteral | ts.PrefixUnaryExpression;
+
+/** The property's own initializer when it is the literal that set the value (not a reference to a constant): what a fix may rewrite. */
+export function inlineLiteral(prop: ts.Node, v: Value | undefined): InlineLiteral | undefined {
+  if (!ts.isPropertyAssignment(prop) || !v?.node) return undefined;
+  let init: ts.Expression = prop.initializer;
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  if (init !== v.node) return undefined;
+  if (ts.isNumericLiteral(init) || ts.isStringLiteral(init)) return init;
+  if (ts.isPrefixUnaryExpression(init) && init.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(init.operand)) return init;
+  return undefined;
+}
+
 function unwrapExpr(node: ts.Node): ts.Node {
   let n = node;
   while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n)) n = n.expression;

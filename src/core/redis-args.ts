@@ -38,8 +38,8 @@ export function xaddInfo(fact: CallFact): { key?: Value; trim: TrimInfo } {
   for (let i = 1; i < fact.args.length; i++) {
     if (i >= fact.knownPrefix) return { key, trim: { state: 'unknown' } };
     const token = upper(fact.args[i]);
-    if (token === 'NOMKSTREAM') continue;
-    if (token === 'MAXLEN' || token === 'MINID') return { key, trim: wireTrim(fact.args, i) };
+    if (token === 'NOMKSTREAM' || token === 'KEEPREF' || token === 'DELREF' || token === 'ACKED') continue;
+    if (token === 'MAXLEN' || token === 'MINID') return { key, trim: wireTrim(fact, i) };
     return { key, trim: { state: 'none' } };
   }
   return { key, trim: { state: fact.argsComplete ? 'none' : 'unknown' } };
@@ -51,6 +51,7 @@ export function xtrimInfo(fact: CallFact): { key?: Value; trim: TrimInfo } {
   if (usesOptionObjects(fact)) {
     const strategy = upper(fact.args[1]);
     if (strategy !== 'MAXLEN' && strategy !== 'MINID') return { key, trim: { state: 'unknown' } };
+    if (fact.knownPrefix < Math.min(fact.args.length, 4) || (!fact.argsComplete && fact.args.length < 4)) return { key, trim: { state: 'unknown' } };
     const options = fact.args[3];
     const modifier = options ? upper(propOf(options, 'strategyModifier')) : undefined;
     if (options && options.kind !== 'object' && options.kind !== 'nullish') return { key, trim: { state: 'unknown' } };
@@ -68,17 +69,30 @@ export function xtrimInfo(fact: CallFact): { key?: Value; trim: TrimInfo } {
     };
   }
   const token = upper(fact.args[1]);
-  if (token === 'MAXLEN' || token === 'MINID') return { key, trim: wireTrim(fact.args, 1) };
+  if (token === 'MAXLEN' || token === 'MINID') return { key, trim: wireTrim(fact, 1) };
   return { key, trim: { state: 'unknown' } };
 }
 
-function wireTrim(args: Value[], at: number): TrimInfo {
+function wireTrim(fact: CallFact, at: number): TrimInfo {
+  const args = fact.args;
   const strategy = upper(args[at]) as 'MAXLEN' | 'MINID';
+  if (at + 1 >= fact.knownPrefix) return { state: fact.argsComplete ? 'exact' : 'unknown', strategy, strategyValue: args[at] };
   const modifier = stringOf(args[at + 1]);
   if (modifier === '~') return { state: 'approx', strategy, strategyValue: args[at], thresholdValue: args[at + 2] };
   if (modifier === '=') return { state: 'exact', strategy, strategyValue: args[at], modifierValue: args[at + 1], thresholdValue: args[at + 2] };
-  if (args[at + 1] === undefined || args[at + 1].kind === 'unknown') return { state: args[at + 1] ? 'unknown' : 'exact', strategy, strategyValue: args[at] };
+  if (args[at + 1].kind !== 'string' && args[at + 1].kind !== 'number' && !thresholdByCount(fact, at)) return { state: 'unknown', strategy, strategyValue: args[at] };
   return { state: 'exact', strategy, strategyValue: args[at], thresholdValue: args[at + 1] };
+}
+
+/**
+ * A computed value after MAXLEN/MINID is the threshold (not a `~` in a variable) when the
+ * argument count says so: XADD has an odd number of arguments after the strategy only
+ * with a modifier (`[~] n id field value …`), XTRIM an even one (`[~] n [LIMIT c]`).
+ */
+function thresholdByCount(fact: CallFact, at: number): boolean {
+  if (!fact.argsComplete || fact.args.some((a) => a.kind === 'array' || a.kind === 'object')) return false;
+  const after = fact.args.length - at - 1;
+  return fact.command === 'XADD' ? after % 2 === 0 : after % 2 === 1;
 }
 
 function objectTrim(trim: Value): TrimInfo {

@@ -1,9 +1,9 @@
 // kafka/tiny-linger: librdkafka producer configs that switch batching off (linger.ms below minLingerMs, batch.num.messages ≤ 1).
 import ts from 'typescript';
-import { producerConfigs, settingIsCertain } from '../../core/kafka-config';
+import { inlineLiteral, producerConfigs, settingIsCertain, type InlineLiteral } from '../../core/kafka-config';
 import { defineRule, numberOption } from '../../core/rule';
 import type { TextEdit } from '../../core/types';
-import { numberOf, type Value } from '../../core/values';
+import { numberOf } from '../../core/values';
 import { inFile, quote } from '../shared';
 
 const meta = {
@@ -25,7 +25,7 @@ interface Data {
   value: number;
   min: number;
   /** The literal the fix may rewrite: written inline at the property, in this file. */
-  literal?: ts.NumericLiteral | ts.StringLiteral | ts.PrefixUnaryExpression;
+  literal?: InlineLiteral;
 }
 
 export default defineRule<Data>({
@@ -66,14 +66,3 @@ export default defineRule<Data>({
     return [{ range: [literal.getStart(), literal.getEnd()], text }];
   },
 });
-
-/** The property's own initializer when it is the literal that set the value (not a reference to a constant). */
-function inlineLiteral(prop: ts.Node, v: Value | undefined): Data['literal'] {
-  if (!ts.isPropertyAssignment(prop) || !v?.node) return undefined;
-  let init: ts.Expression = prop.initializer;
-  while (ts.isParenthesizedExpression(init)) init = init.expression;
-  if (init !== v.node) return undefined;
-  if (ts.isNumericLiteral(init) || ts.isStringLiteral(init)) return init;
-  if (ts.isPrefixUnaryExpression(init) && init.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(init.operand)) return init;
-  return undefined;
-}

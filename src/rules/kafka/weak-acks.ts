@@ -1,0 +1,79 @@
+// kafka/weak-acks: producers that accept a write before the in-sync replicas have it (acks 0 or 1), in kafkajs sends and producer configs.
+import ts from 'typescript';
+import type { CallFact } from '../../core/facts';
+import { inlineLiteral, producerConfigs, settingIsCertain, type ConfigDialect, type InlineLiteral } from '../../core/kafka-config';
+import { defineRule, type RuleContext, type Signal } from '../../core/rule';
+import type { TextEdit } from '../../core/types';
+import { numberOf, type Value } from '../../core/values';
+import { argNode, inFile, quote } from '../shared';
+
+interface Data {
+  key: string;
+  acks: number;
+  dialect: ConfigDialect;
+  /** The literal the fix may rewrite: written inline at the property, in this file. */
+  literal?: InlineLiteral;
+}
+
+const LIBRDKAFKA_KEYS = ['acks', 'request.required.acks'];
+
+export default defineRule<Data>({
+  meta: {
+    id: 'kafka/weak-acks',
+    description: 'Kafka producer configured with acks 0 or 1, so a message the producer saw as sent can still be lost when a broker fails.',
+    defaultSeverity: 'warning',
+    fixKind: 'fix',
+    docs: 'rules/kafka/weak-acks.md',
+    options: {},
+  },
+  *check(ctx) {
+    const reported = new Set<string>();
+    const once = function* (signal: Signal<Data> | undefined) {
+      if (!signal) return;
+      const id = `${signal.node.getStart()}:${signal.data.key}`;
+      if (reported.has(id)) return;
+      reported.add(id);
+      yield signal;
+    };
+    for (const fact of ctx.file.calls) {
+      if (!isKafkajsSend(fact)) continue;
+      const at = argNode(fact, 0);
+      if (at) yield* once(weakSetting(fact.args[0], 'acks', 'kafkajs', at, ctx));
+    }
+    for (const creation of ctx.file.creations) {
+      for (const config of producerConfigs(creation)) {
+        for (const key of config.dialect === 'kafkajs' ? ['acks'] : LIBRDKAFKA_KEYS) {
+          yield* once(weakSetting(config.value, key, config.dialect, config.argNode, ctx));
+        }
+      }
+    }
+  },
+  message: ({ key, acks }) =>
+    (acks === 0
+      ? `${key} is 0: the producer does not wait for the broker at all, so a failed or rejected write looks exactly like a successful one. `
+      : `${key} is 1: the partition leader confirms the write before any follower has the record, so if the leader fails in that window the acknowledged message is lost. `) +
+    "Kafka's durability comes from replication: with acks all (-1) the leader answers only once every in-sync replica has the record. " +
+    "Use acks all (remove the override, it is the default) or, if losing messages is acceptable, ask whether Redis fits this path better.",
+  fix({ data: { literal, dialect } }, ctx): TextEdit[] | undefined {
+    if (!literal || !inFile(literal, ctx)) return undefined;
+    const text = dialect === 'librdkafka' && ts.isStringLiteral(literal) ? quote(ctx, literal)('all') : '-1';
+    return [{ range: [literal.getStart(), literal.getEnd()], text }];
+  },
+});
+
+/** kafkajs `producer.send(record)` / `sendBatch(batch)` / `transaction.send(record)`: the only sends that take `acks`. */
+function isKafkajsSend(fact: CallFact): boolean {
+  if (fact.client.kind !== 'kafkajs' || fact.client.role === 'consumer' || fact.client.role === 'admin') return false;
+  return fact.command === 'send' || fact.command === 'sendBatch';
+}
+
+function weakSetting(obj: Value | undefined, key: string, dialect: ConfigDialect, fallback: ts.Node, ctx: RuleContext): Signal<Data> | undefined {
+  if (obj?.kind !== 'object') return undefined;
+  const v = obj.props.get(key);
+  const acks = numberOf(v);
+  if (acks !== 0 && acks !== 1) return undefined;
+  if (!settingIsCertain(obj, key, ctx.values)) return undefined;
+  const prop = obj.propNodes.get(key);
+  const here = inFile(prop, ctx);
+  return { node: here ? prop : fallback, data: { key, acks, dialect, literal: here ? inlineLiteral(prop, v) : undefined } };
+}

@@ -402,7 +402,9 @@ export class ClientRecognizer {
       const method = callee.name.text;
       const base = this.trace(callee.expression, depth);
       if (base?.t === 'client') {
-        const role = DERIVED[base.ref.role][method];
+        // Pipelines and transactions chain: every queued command returns the pipeline again.
+        const chained = base.ref.role === 'pipeline' && method !== 'exec' && method !== 'execBuffer' ? 'pipeline' : undefined;
+        const role = DERIVED[base.ref.role][method] ?? chained;
         if (role) return { t: 'client', ref: { kind: base.ref.kind, role, creation: createsConnection(base.ref.role, method) ? expr : base.ref.creation } };
         return undefined;
       }

@@ -42,3 +42,17 @@ export function findVocabulary(words: readonly string[], vocabulary: readonly st
   }
   return undefined;
 }
+
+/** Phrases in which a vocabulary word means something else: a sort order, a load balancer, a status "in progress". */
+export const IDIOMS: readonly string[] = ['sort order', 'display order', 'z order', 'tab order', 'byte order', 'load balance', 'in progress', 'file transfer'];
+
+/** The words outside idioms (each idiom word may be inflected: "load balancer", "sort orders"). */
+export function significantWords(words: readonly string[], idioms: readonly string[] = IDIOMS): string[] {
+  const skip = new Set<number>();
+  for (const idiom of idioms.map(wordsOf)) {
+    for (let i = 0; i + idiom.length <= words.length; i++) {
+      if (idiom.every((w, j) => wordMatches(words[i + j], w))) idiom.forEach((_, j) => skip.add(i + j));
+    }
+  }
+  return words.filter((_, i) => !skip.has(i));
+}

@@ -55,13 +55,19 @@ export default defineRule<Data>({
     const q = quote(ctx, argNode(fact, 0));
     const desc = `Cap the stream: MAXLEN ~ ${max}`;
     if (usesOptionObjects(fact)) {
+      const trim = `TRIM: { strategy: ${q('MAXLEN')}, strategyModifier: ${q('~')}, threshold: ${max} }`;
       const message = argNode(fact, 2);
-      if (!message || fact.node.arguments.length !== 3) return [];
-      const trim = `{ TRIM: { strategy: ${q('MAXLEN')}, strategyModifier: ${q('~')}, threshold: ${max} } }`;
-      return [{ desc, edits: [{ range: [message.getEnd(), message.getEnd()], text: `, ${trim}` }] }];
+      if (message && fact.node.arguments.length === 3) return [{ desc, edits: [{ range: [message.getEnd(), message.getEnd()], text: `, { ${trim} }` }] }];
+      // An options object without TRIM written in the call: add the property to it.
+      const options = argNode(fact, 3);
+      if (!options || fact.node.arguments.length !== 4 || !ts.isObjectLiteralExpression(options)) return [];
+      if (options.properties.length === 0) return [{ desc, edits: [{ range: [options.getStart(), options.getEnd()], text: `{ ${trim} }` }] }];
+      return [{ desc, edits: [{ range: [options.getStart() + 1, options.getStart() + 1], text: ` ${trim},` }] }];
     }
     const key = argNode(fact, 0);
-    if (!key || ts.isSpreadElement(key)) return [];
-    return [{ desc, edits: [{ range: [key.getEnd(), key.getEnd()], text: `, ${q('MAXLEN')}, ${q('~')}, ${max}` }] }];
+    if (!key) return [];
+    // node-redis sendCommand takes strings only.
+    const threshold = fact.client.kind === 'node-redis' ? q(String(max)) : String(max);
+    return [{ desc, edits: [{ range: [key.getEnd(), key.getEnd()], text: `, ${q('MAXLEN')}, ${q('~')}, ${threshold}` }] }];
   },
 });

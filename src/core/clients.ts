@@ -87,7 +87,16 @@ const FACTORIES: Record<Pkg, Record<string, [ClientKind, Role]>> = {
   ioredis: {},
   redis: { createClient: ['node-redis', 'redis'], createCluster: ['node-redis', 'redis'], createSentinel: ['node-redis', 'redis'] },
   kafkajs: {},
-  confluent: {},
+  confluent: {
+    'Producer.createWriteStream': ['confluent-rdkafka', 'producer'],
+    'RdKafka.Producer.createWriteStream': ['confluent-rdkafka', 'producer'],
+    createWriteStream: ['confluent-rdkafka', 'producer'],
+    'RdKafka.createWriteStream': ['confluent-rdkafka', 'producer'],
+    'KafkaConsumer.createReadStream': ['confluent-rdkafka', 'consumer'],
+    'RdKafka.KafkaConsumer.createReadStream': ['confluent-rdkafka', 'consumer'],
+    createReadStream: ['confluent-rdkafka', 'consumer'],
+    'RdKafka.createReadStream': ['confluent-rdkafka', 'consumer'],
+  },
   'node-rdkafka': { 'Producer.createWriteStream': ['node-rdkafka', 'producer'], 'KafkaConsumer.createReadStream': ['node-rdkafka', 'consumer'], createWriteStream: ['node-rdkafka', 'producer'], createReadStream: ['node-rdkafka', 'consumer'] },
 };
 
@@ -258,19 +267,22 @@ export class ClientRecognizer {
   }
 
   private traceSymbol(symbol: ts.Symbol, depth: number): Trace | undefined {
+    let requiredModule: Trace | undefined;
     for (const decl of symbol.declarations ?? []) {
       const fromImport = this.traceImportDeclaration(decl, symbol, depth);
       if (fromImport !== undefined) return fromImport ?? undefined;
       // In JavaScript, `const X = require('pkg')` is an alias whose target may not resolve: read the initializer.
       if (ts.isVariableDeclaration(decl) || ts.isBindingElement(decl)) {
         const fromDecl = this.traceDeclaration(decl, depth);
-        if (fromDecl) return fromDecl;
+        // `require('./redis')` of a workspace module: the alias names the exported value (`module.exports = redis`).
+        if (fromDecl?.t === 'module' && symbol.flags & ts.SymbolFlags.Alias) requiredModule ??= fromDecl;
+        else if (fromDecl) return fromDecl;
       }
     }
     if (symbol.flags & ts.SymbolFlags.Alias) {
       const target = this.aliased(symbol);
-      if (target && target !== symbol) return this.traceSymbol(target, depth);
-      return undefined;
+      if (target && target !== symbol) return this.traceSymbol(target, depth) ?? requiredModule;
+      return requiredModule;
     }
     if (symbol.flags & ts.SymbolFlags.ValueModule && symbol.valueDeclaration && ts.isSourceFile(symbol.valueDeclaration)) {
       return { t: 'module', symbol };

@@ -50,7 +50,9 @@ export function handlerKind(fn: ts.SignatureDeclaration): HandlerKind | undefine
       if (first.text === 'request') return 'request';
       if (MESSAGE_EVENTS.has(first.text)) return 'message';
     }
-    if ((name === 'subscribe' || name === 'pSubscribe' || name === 'sSubscribe') && parent.arguments.indexOf(fn as ts.Expression) > 0) return 'message';
+    // node-redis listeners get (message, channel); ioredis' (err, count) callback runs once, when subscribed.
+    const completion = fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name) && /^(err|error)$/i.test(fn.parameters[0].name.text);
+    if ((name === 'subscribe' || name === 'pSubscribe' || name === 'sSubscribe') && parent.arguments.indexOf(fn as ts.Expression) > 0 && !completion) return 'message';
   }
   // { eachMessage: async () => … } / { eachBatch() { … } }, and { handler: … } route objects
   const prop = ts.isPropertyAssignment(parent) ? parent : ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent) ? fn : undefined;
@@ -74,6 +76,87 @@ export function handlerKind(fn: ts.SignatureDeclaration): HandlerKind | undefine
       if (REQUEST_TYPES.test(n)) return 'request';
     }
   }
+  return conventionalHandlerKind(fn);
+}
+
+const MESSAGE_DECORATORS = new Set(['SubscribeMessage', 'Process', 'OnEvent', 'RabbitSubscribe', 'RabbitRPC', 'SqsMessageHandler']);
+const RESOLVER_DECORATORS = new Set(['Query', 'Mutation', 'ResolveField', 'Sse']);
+
+function calleeName(call: ts.CallExpression | ts.NewExpression): string {
+  const callee = unwrap(call.expression);
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+}
+
+const isPathLike = (e: ts.Expression | undefined) => !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isRegularExpressionLiteral(e));
+
+/** `app.get('/x', …)`, `router.post(`/x`, …)`: a route registration. */
+function isRouteCall(call: ts.CallExpression): boolean {
+  return HTTP_METHODS.has(calleeName(call)) && call.arguments.length >= 2 && isPathLike(call.arguments[0]);
+}
+
+/** The name a function is exported under: `export function X`, `export const X = () => …`, `exports.X = …`. */
+function exportedName(fn: ts.SignatureDeclaration): string | undefined {
+  const isExport = (m: ts.ModifierLike) => m.kind === ts.SyntaxKind.ExportKeyword;
+  if (ts.isFunctionDeclaration(fn)) return fn.name && fn.modifiers?.some(isExport) ? fn.name.text : undefined;
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && ts.isVariableStatement(parent.parent.parent)) {
+    return parent.parent.parent.modifiers?.some(isExport) ? parent.name.text : undefined;
+  }
+  if (ts.isBinaryExpression(parent) && parent.right === fn && ts.isPropertyAccessExpression(parent.left)) {
+    const target = parent.left.expression;
+    const isExports = (ts.isIdentifier(target) && target.text === 'exports') || (ts.isPropertyAccessExpression(target) && target.name.text === 'exports' && ts.isIdentifier(target.expression) && target.expression.text === 'module');
+    return isExports ? parent.left.name.text : undefined;
+  }
+  return undefined;
+}
+
+const paramName = (p: ts.ParameterDeclaration | undefined) => (p && ts.isIdentifier(p.name) ? p.name.text : undefined);
+
+/** Handler shapes beyond the common ones: wrapped route callbacks, route objects, serverless exports, job workers, conventional parameters. */
+function conventionalHandlerKind(fn: ts.SignatureDeclaration): HandlerKind | undefined {
+  const parent = fn.parent;
+  const self = fn as ts.Expression;
+  if (parent && ts.isCallExpression(parent) && parent.arguments.includes(self)) {
+    const name = calleeName(parent);
+    const callee = unwrap(parent.expression);
+    // router.get('/x', asyncHandler(async (req, res) => …))
+    const outer = parent.parent;
+    if (outer && ts.isCallExpression(outer) && outer.arguments.includes(parent) && isRouteCall(outer)) return 'request';
+    // app.route('/x').get(fn)
+    if (HTTP_METHODS.has(name) && ts.isPropertyAccessExpression(callee) && ts.isCallExpression(callee.expression) && calleeName(callee.expression) === 'route') return 'request';
+    // Middleware runs per request: app.use((req, res, next) => …), Koa's app.use(async (ctx, next) => …)
+    if (name === 'use' && fn.parameters.length >= 2) return 'request';
+    // tRPC procedures: .query(({ input }) => …), .mutation(…)
+    if ((name === 'query' || name === 'mutation') && parent.arguments.length === 1 && fn.parameters[0] && ts.isObjectBindingPattern(fn.parameters[0].name)) return 'request';
+    // AMQP channel.consume('queue', (msg) => …)
+    if (name === 'consume' && parent.arguments.indexOf(self) > 0) return 'message';
+  }
+  // BullMQ: new Worker('queue', async (job) => …)
+  if (parent && ts.isNewExpression(parent) && calleeName(parent) === 'Worker' && (parent.arguments?.indexOf(self) ?? -1) > 0 && isPathLike(parent.arguments?.[0])) return 'message';
+  // Route objects: { method: 'GET', url: '/x', handler } (Fastify, Hapi); sqs-consumer's { handleMessage }
+  const prop = ts.isPropertyAssignment(parent) ? parent : ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent) ? fn : undefined;
+  if (prop && ts.isIdentifier(prop.name) && ts.isObjectLiteralExpression(prop.parent)) {
+    const keys = prop.parent.properties.map((p) => (p.name && ts.isIdentifier(p.name) ? p.name.text : ''));
+    if (prop.name.text === 'handler' && (keys.includes('url') || keys.includes('path'))) return 'request';
+    if (prop.name.text === 'handleMessage' || prop.name.text === 'handleMessageBatch') return 'message';
+  }
+  if (ts.isMethodDeclaration(fn)) {
+    for (const d of ts.canHaveDecorators(fn) ? ts.getDecorators(fn) ?? [] : []) {
+      const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+      if (ts.isIdentifier(e) && RESOLVER_DECORATORS.has(e.text)) return 'request';
+      if (ts.isIdentifier(e) && MESSAGE_DECORATORS.has(e.text)) return 'message';
+    }
+  }
+  // Next.js `export const GET = async (req) => …`; serverless `export const handler = async (event) => …`
+  const exported = exportedName(fn);
+  if (exported && NEXT_ROUTE_EXPORTS.has(exported)) return 'request';
+  const first = fn.parameters[0];
+  const typeName = first?.type && ts.isTypeReferenceNode(first.type) ? (ts.isIdentifier(first.type.typeName) ? first.type.typeName.text : first.type.typeName.right.text) : '';
+  if (exported === 'handler' && (/^(event|evt)$/.test(paramName(first) ?? '') || /Event$/.test(typeName))) return 'request';
+  // Conventional parameter names: (req, res), (request, reply), (request, h), Koa's (ctx, next)
+  const a = paramName(first);
+  const b = paramName(fn.parameters[1]);
+  if (a && b && ((/^(req|request)$/.test(a) && /^(res|response|reply|h)$/.test(b)) || (a === 'ctx' && b === 'next'))) return 'request';
   return undefined;
 }
 

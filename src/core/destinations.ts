@@ -21,6 +21,8 @@ const LIST_MOVE = new Set(['BLMOVE', 'LMOVE', 'BRPOPLPUSH', 'RPOPLPUSH']);
 export function endpointsOf(fact: CallFact): Endpoint[] {
   const out: Endpoint[] = [];
   const add = (kind: DestinationKind, role: Endpoint['role'], name: Value | undefined, match: Endpoint['match'] = 'exact') => {
+    // librdkafka subscribes by regular expression when a topic name starts with `^`.
+    if (kind === 'topic' && role === 'consume' && name?.kind === 'string' && name.value.startsWith('^')) name = { kind: 'regexp', source: `/${name.value}/`, node: name.node };
     if (name) out.push({ kind, role, name, match: name.kind === 'regexp' ? 'regexp' : match, fact });
   };
   if (fact.family === 'redis') {

@@ -21,6 +21,8 @@ export interface CallFact {
   knownPrefix: number;
   /** `call(...)`, `sendCommand([...])`: arguments are in wire order whatever the client. */
   generic: boolean;
+  /** Call arguments before the command's own: 1 for node-redis v4 `commandOptions(…)` passed first. */
+  argOffset?: number;
   receiver: ts.Expression;
   /** The variable/field/parameter the receiving connection lives in, when it has one. */
   binding?: ts.Declaration;
@@ -122,9 +124,18 @@ export class FactExtractor {
     }
     const lower = method.toLowerCase();
     const command = NODE_REDIS_VARIANTS[lower] ?? (REDIS_COMMANDS.has(lower) ? lower.toUpperCase() : REDIS_COMMANDS.has(lower.replace(/buffer$/, '')) ? lower.replace(/buffer$/, '').toUpperCase() : method);
-    const { values, complete, knownPrefix } = this.values.resolveArgs(node.arguments);
+    const offset = client.kind === 'node-redis' && isCommandOptions(node.arguments[0]) ? 1 : 0;
+    const { values, complete, knownPrefix } = this.values.resolveArgs(node.arguments.slice(offset));
     // ioredis accepts a trailing Node-style callback; it is not a command argument.
     const args = client.kind === 'ioredis' && values.length > 0 && values[values.length - 1].kind === 'function' ? values.slice(0, -1) : values;
-    return { ...base, command, args, argsComplete: complete, knownPrefix: Math.min(knownPrefix, args.length), generic: false };
+    return { ...base, command, args, argsComplete: complete, knownPrefix: Math.min(knownPrefix, args.length), generic: false, ...(offset ? { argOffset: offset } : {}) };
   }
+}
+
+/** node-redis v4 `client.blPop(commandOptions({ isolated: true }), key, 0)`: per-call options, not a command argument. */
+function isCommandOptions(arg: ts.Expression | undefined): boolean {
+  const e = arg && unwrap(arg);
+  if (!e || !ts.isCallExpression(e)) return false;
+  const callee = unwrap(e.expression);
+  return (ts.isIdentifier(callee) && callee.text === 'commandOptions') || (ts.isPropertyAccessExpression(callee) && callee.name.text === 'commandOptions');
 }

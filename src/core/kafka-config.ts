@@ -1,6 +1,6 @@
 // Kafka producer configuration readers: which creation arguments hold librdkafka or KafkaJS-style settings, and when a setting is certain.
 import ts from 'typescript';
-import { isLibrdkafka } from './clients';
+import { isLibrdkafka, kindOfDeclarationFile, type ClientKind } from './clients';
 import type { CreationFact } from './facts';
 import type { Value, ValueResolver } from './values';
 
@@ -76,6 +76,75 @@ export function settingIsCertain(obj: Value, key: string, values: ValueResolver,
     const spread = values.resolve(p.expression);
     return spread.kind === 'object' && spread.complete && !spread.props.has(key);
   });
+}
+
+/** What an object literal is, going by the Kafka typings that type it by context. */
+export type TypedLiteralUse = 'producer-config' | 'send' | 'message';
+
+export interface TypedLiteral {
+  literal: ts.ObjectLiteralExpression;
+  use: TypedLiteralUse;
+  dialect: ConfigDialect;
+}
+
+/** (package, type name) → what a literal of that contextual type is. */
+const TYPED_LITERALS: Array<[ClientKind[], string[], TypedLiteralUse, ConfigDialect]> = [
+  [['node-rdkafka', 'confluent-rdkafka'], ['ProducerGlobalConfig', 'ProducerTopicConfig'], 'producer-config', 'librdkafka'],
+  [['confluent-kafkajs'], ['ProducerConstructorConfig', 'CommonConstructorConfig'], 'producer-config', 'librdkafka'],
+  [['confluent-kafkajs'], ['ProducerConfig'], 'producer-config', 'kafkajs'],
+  [['kafkajs'], ['ProducerRecord', 'ProducerBatch'], 'send', 'kafkajs'],
+  [['kafkajs', 'confluent-kafkajs'], ['Message'], 'message', 'kafkajs'],
+];
+
+/**
+ * With types: object literals the Kafka typings type by context — producer configs, kafkajs send
+ * records and messages handed to wrappers (`createProducer(config: ProducerGlobalConfig)`,
+ * `publish(messages: Message[])`), which no creation or send in the file shows directly.
+ */
+export function typedLiterals(sf: ts.SourceFile, checker: ts.TypeChecker, use: TypedLiteralUse): TypedLiteral[] {
+  let perFile = typedLiteralCache.get(checker);
+  if (!perFile) typedLiteralCache.set(checker, (perFile = new WeakMap()));
+  let all = perFile.get(sf);
+  if (!all) {
+    const found: TypedLiteral[] = [];
+    const visit = (n: ts.Node): void => {
+      if (ts.isObjectLiteralExpression(n)) {
+        const hit = classify(contextualType(checker, n));
+        if (hit) found.push({ literal: n, use: hit[0], dialect: hit[1] });
+      }
+      n.forEachChild(visit);
+    };
+    visit(sf);
+    all = found;
+    perFile.set(sf, all);
+  }
+  return all.filter((t) => t.use === use);
+}
+
+/** One walk per file and checker, shared by the rules that ask (a reused SourceFile may meet a new checker). */
+const typedLiteralCache = new WeakMap<ts.TypeChecker, WeakMap<ts.SourceFile, TypedLiteral[]>>();
+
+function contextualType(checker: ts.TypeChecker, n: ts.ObjectLiteralExpression): ts.Type | undefined {
+  try {
+    return checker.getContextualType(n);
+  } catch {
+    return undefined;
+  }
+}
+
+function classify(type: ts.Type | undefined): [TypedLiteralUse, ConfigDialect] | undefined {
+  if (!type) return undefined;
+  for (const t of type.isUnion() ? type.types : [type]) {
+    const sym = t.aliasSymbol ?? t.getSymbol();
+    if (!sym) continue;
+    const name = sym.getName();
+    for (const d of sym.declarations ?? []) {
+      const kind = kindOfDeclarationFile(d.getSourceFile().fileName);
+      const row = kind && TYPED_LITERALS.find(([kinds, names]) => kinds.includes(kind) && names.includes(name));
+      if (row) return [row[2], row[3]];
+    }
+  }
+  return undefined;
 }
 
 export type InlineLiteral = ts.NumericLiteral | ts.StringLiteral | ts.PrefixUnaryExpression;

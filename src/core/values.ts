@@ -175,6 +175,7 @@ export class ValueResolver {
     }
     if (ts.isPropertyAssignment(decl)) return this.resolve(decl.initializer, depth);
     if (ts.isShorthandPropertyAssignment(decl)) return this.resolve(decl.name, depth);
+    if (isCommonJsExport(decl)) return this.resolve(decl.parent.right, depth);
     if (ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl)) return { kind: 'function', decl, node: decl };
     return undefined;
   }
@@ -253,6 +254,15 @@ export class ValueResolver {
     }
     return symbol;
   }
+}
+
+/** `module.exports.name = …` / `exports.name = …`: what a CommonJS `require` of `name` binds. */
+function isCommonJsExport(decl: ts.Declaration): decl is ts.PropertyAccessExpression & { parent: ts.BinaryExpression } {
+  if (!ts.isPropertyAccessExpression(decl) || !ts.isBinaryExpression(decl.parent)) return false;
+  if (decl.parent.left !== decl || decl.parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const target = decl.expression;
+  if (ts.isIdentifier(target)) return target.text === 'exports';
+  return ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports';
 }
 
 function isExternal(decl: ts.Declaration): boolean {

@@ -14,8 +14,9 @@ export function argNode(fact: CallFact, i: number): ts.Expression | undefined {
   if (i >= fact.knownPrefix) return undefined;
   const args = fact.node.arguments;
   if (!fact.generic) {
-    const a = args[i];
-    return a && !args.slice(0, i + 1).some(ts.isSpreadElement) ? a : undefined;
+    const at = i + (fact.argOffset ?? 0);
+    const a = args[at];
+    return a && !args.slice(0, at + 1).some(ts.isSpreadElement) ? a : undefined;
   }
   // call('XADD', key, …) or sendCommand(['XADD', key, …]) / call('XADD', [key, …])
   const first = args[0] && unwrap(args[0]);

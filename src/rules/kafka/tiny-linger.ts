@@ -1,9 +1,9 @@
 // kafka/tiny-linger: librdkafka producer configs that switch batching off (linger.ms below minLingerMs, batch.num.messages ≤ 1).
 import ts from 'typescript';
-import { inlineLiteral, producerConfigs, settingIsCertain, type InlineLiteral } from '../../core/kafka-config';
-import { defineRule, numberOption } from '../../core/rule';
+import { inlineLiteral, producerConfigs, settingIsCertain, typedLiterals, type InlineLiteral } from '../../core/kafka-config';
+import { defineRule, numberOption, type RuleContext } from '../../core/rule';
 import type { TextEdit } from '../../core/types';
-import { numberOf } from '../../core/values';
+import { numberOf, type Value } from '../../core/values';
 import { inFile, quote } from '../shared';
 
 const meta = {
@@ -16,6 +16,8 @@ const meta = {
     minLingerMs: { type: 'number' as const, default: 5, minimum: 0, description: "Smallest accepted linger.ms / queue.buffering.max.ms (librdkafka's own default is 5); the fix sets this value." },
   },
 };
+
+type ObjectValue = Extract<Value, { kind: 'object' }>;
 
 const LINGER_KEYS = ['linger.ms', 'queue.buffering.max.ms'];
 const BATCH_KEY = 'batch.num.messages';
@@ -33,22 +35,19 @@ export default defineRule<Data>({
   *check(ctx) {
     const min = numberOption(ctx, meta, 'minLingerMs');
     const reported = new Set<string>();
-    for (const creation of ctx.file.creations) {
-      for (const config of producerConfigs(creation)) {
-        if (config.dialect !== 'librdkafka') continue;
-        for (const key of [...LINGER_KEYS, BATCH_KEY]) {
-          const v = config.value.props.get(key);
-          const n = numberOf(v);
-          if (n === undefined || (key === BATCH_KEY ? n > 1 : n >= min)) continue;
-          if (!settingIsCertain(config.value, key, ctx.values)) continue;
-          const prop = config.value.propNodes.get(key);
-          const node = inFile(prop, ctx) ? prop : config.argNode;
-          const id = `${node.getStart()}:${key}`;
-          if (reported.has(id)) continue;
-          reported.add(id);
-          const literal = key !== BATCH_KEY && inFile(prop, ctx) ? inlineLiteral(prop, v) : undefined;
-          yield { node, data: { key, value: n, min, literal } };
-        }
+    for (const { value, argNode } of librdkafkaConfigs(ctx)) {
+      for (const key of [...LINGER_KEYS, BATCH_KEY]) {
+        const v = value.props.get(key);
+        const n = numberOf(v);
+        if (n === undefined || (key === BATCH_KEY ? n > 1 : n >= min)) continue;
+        if (!settingIsCertain(value, key, ctx.values)) continue;
+        const prop = value.propNodes.get(key);
+        const node = inFile(prop, ctx) ? prop : argNode;
+        const id = `${node.getStart()}:${key}`;
+        if (reported.has(id)) continue;
+        reported.add(id);
+        const literal = key !== BATCH_KEY && inFile(prop, ctx) ? inlineLiteral(prop, v) : undefined;
+        yield { node, data: { key, value: n, min, literal } };
       }
     }
   },
@@ -57,12 +56,24 @@ export default defineRule<Data>({
       ? `batch.num.messages is ${value} on this librdkafka producer, so every request to the broker carries a single message whatever linger.ms says. ` +
         "Kafka's throughput comes from batching, compression and sequential writes; one message per request pays a full round-trip and replication step each time. " +
         "Remove the override (librdkafka's default is 10000) or set a realistic batch size."
-      : `${key} is ${value} on this librdkafka producer: librdkafka waits ${key} for a batch to fill, and at ${value} it sends almost every message in its own request, cutting throughput. ` +
+      : `${key} is ${value} on this librdkafka producer: librdkafka waits ${key} for a batch to fill, and at ${value} ms most messages go out in a request of their own, cutting throughput. ` +
         "Kafka's design relies on batching (and compression works per batch), while the latency saved is usually only a few milliseconds — if sub-millisecond delivery really matters, that is Redis territory. " +
-        `Use at least ${min} ms (librdkafka's default is 5) or remove the override.`,
+        `Use at least ${min} ms, or remove the override (librdkafka's default is 5 ms).`,
   fix({ data: { literal, min } }, ctx): TextEdit[] | undefined {
     if (!literal || !inFile(literal, ctx)) return undefined;
     const text = ts.isStringLiteral(literal) ? quote(ctx, literal)(String(min)) : String(min);
     return [{ range: [literal.getStart(), literal.getEnd()], text }];
   },
 });
+
+/** librdkafka producer configs: given to a producer created in this file, or typed as one (with types). */
+function* librdkafkaConfigs(ctx: RuleContext): Iterable<{ value: ObjectValue; argNode: ts.Node }> {
+  for (const creation of ctx.file.creations) {
+    for (const config of producerConfigs(creation)) if (config.dialect === 'librdkafka') yield config;
+  }
+  if (!ctx.typed) return;
+  for (const { literal, dialect } of typedLiterals(ctx.sourceFile, ctx.checker, 'producer-config')) {
+    const value = ctx.values.resolve(literal);
+    if (dialect === 'librdkafka' && value.kind === 'object') yield { value, argNode: literal };
+  }
+}

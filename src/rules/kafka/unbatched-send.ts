@@ -39,10 +39,11 @@ export default defineRule<Data>({
       kind === 'kafkajs'
         ? `Each awaited ${method}() in this loop is its own produce request and broker round trip: kafkajs has no linger and never batches messages across calls, so N messages cost N sequential round trips (each also waiting for replication with acks=-1).`
         : `Each awaited ${method}() in this loop waits for its own delivery report, so librdkafka never holds more than one message to batch and every iteration pays the linger delay plus a broker round trip.`;
-    return (
-      `${why} Kafka's throughput comes from batching many records per request — this is a Redis-style one-command-per-item loop. ` +
-      'Collect the messages and send them in one send({ topic, messages }) (or sendBatch for several topics), or start the sends and await them together.'
-    );
+    const todo =
+      method === 'produce'
+        ? 'Call produce() for every message without waiting on each delivery, then wait for the delivery reports (or flush()) once after the loop.'
+        : 'Collect the messages and send them in one send({ topic, messages }) (or sendBatch for several topics), or start the sends and await them together.';
+    return `${why} Kafka's throughput comes from batching many records per request; one call per item is a Redis habit that is cheap there, not here. ${todo}`;
   },
 });
 

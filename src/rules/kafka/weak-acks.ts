@@ -1,7 +1,7 @@
 // kafka/weak-acks: producers that accept a write before the in-sync replicas have it (acks 0 or 1), in kafkajs sends and producer configs.
 import ts from 'typescript';
 import type { CallFact } from '../../core/facts';
-import { inlineLiteral, producerConfigs, settingIsCertain, type ConfigDialect, type InlineLiteral } from '../../core/kafka-config';
+import { inlineLiteral, producerConfigs, settingIsCertain, typedLiterals, type ConfigDialect, type InlineLiteral } from '../../core/kafka-config';
 import { defineRule, type RuleContext, type Signal } from '../../core/rule';
 import type { TextEdit } from '../../core/types';
 import { numberOf, type Value } from '../../core/values';
@@ -44,6 +44,15 @@ export default defineRule<Data>({
       for (const config of producerConfigs(creation)) {
         for (const key of config.dialect === 'kafkajs' ? ['acks'] : LIBRDKAFKA_KEYS) {
           yield* once(weakSetting(config.value, key, config.dialect, config.argNode, ctx));
+        }
+      }
+    }
+    if (!ctx.typed) return;
+    // Configs and send records handed to wrappers, known by the typings that type them.
+    for (const use of ['producer-config', 'send'] as const) {
+      for (const { literal, dialect } of typedLiterals(ctx.sourceFile, ctx.checker, use)) {
+        for (const key of dialect === 'kafkajs' ? ['acks'] : LIBRDKAFKA_KEYS) {
+          yield* once(weakSetting(ctx.values.resolve(literal), key, dialect, literal, ctx));
         }
       }
     }

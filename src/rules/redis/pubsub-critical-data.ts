@@ -30,7 +30,6 @@ function textWords(text: string): string[] {
 function knownTextWords(v: Value | undefined): string[] {
   if (!v) return [];
   if (v.kind === 'string') return textWords(v.value);
-  if (v.kind === 'number') return [];
   if (v.kind !== 'template') return [];
   const out: string[] = [];
   v.parts.forEach((part, i) => {
@@ -123,7 +122,7 @@ function xaddEdits(fact: CallFact, ctx: RuleContext): TextEdit[] | undefined {
     const trim = `{ TRIM: { strategy: ${q('MAXLEN')}, strategyModifier: ${q('~')}, threshold: ${STREAM_MAX_LEN} } }`;
     return [
       { range: [name.getStart(), name.getEnd()], text: 'xAdd' },
-      { range: [channel.getEnd(), channel.getEnd()], text: `, ${q('*')}, { payload: ` },
+      { range: [channel.getEnd(), payload.getStart()], text: `, ${q('*')}, { payload: ` },
       { range: [payload.getEnd(), payload.getEnd()], text: ` }, ${trim}` },
     ];
   }
@@ -150,8 +149,8 @@ export default defineRule<Data>({
     }
   },
   message: ({ fact, word, where, channel }) =>
-    `${fact.command} sends '${word}' data (${where === 'channel' ? `channel ${channel}` : `payload on channel ${channel}`}) over Redis Pub/Sub, which is at-most-once and fire-and-forget: ` +
-    'a subscriber that is down or reconnecting misses the message, and Redis stores nothing that could be replayed. ' +
+    `${fact.command} sends business-critical data over Redis Pub/Sub ('${word}' in ${where === 'channel' ? `the channel name ${channel}` : `the payload published on ${channel}`}). ` +
+    'Pub/Sub is at-most-once and fire-and-forget: a subscriber that is down or reconnecting misses the message, and Redis stores nothing that could be replayed. ' +
     "For data that must not be lost, append it to a Stream instead (XADD with MAXLEN '~', read by a consumer group that XACKs each entry) or produce it to a Kafka topic.",
   suggest({ data: { fact } }, ctx): Suggestion[] {
     const edits = xaddEdits(fact, ctx);

@@ -5,6 +5,7 @@ import type { CallFact } from '../../core/facts';
 import { usesOptionObjects, xaddInfo, xtrimInfo } from '../../core/redis-args';
 import { defineRule, numberOption, type RuleContext } from '../../core/rule';
 import type { Suggestion } from '../../core/types';
+import type { Value } from '../../core/values';
 import { argNode, quote, showName } from '../shared';
 
 const meta = {
@@ -36,6 +37,10 @@ function trimmedElsewhere(fact: CallFact, ctx: RuleContext): boolean {
   return false;
 }
 
+function describeStream(v: Value | undefined): string {
+  return v && (v.kind === 'string' || v.kind === 'number' || v.kind === 'template') ? `stream ${showName(v)}` : 'a stream whose name is computed';
+}
+
 export default defineRule<Data>({
   meta,
   *check(ctx) {
@@ -43,11 +48,11 @@ export default defineRule<Data>({
       if (fact.family !== 'redis' || fact.command !== 'XADD') continue;
       if (xaddInfo(fact).trim.state !== 'none') continue;
       if (trimmedElsewhere(fact, ctx)) continue;
-      yield { node: fact.node, data: { fact, key: showName(fact.args[0]) } };
+      yield { node: fact.node, data: { fact, key: describeStream(fact.args[0]) } };
     }
   },
   message: ({ key }) =>
-    `XADD appends to stream ${key} without MAXLEN or MINID, and no XTRIM bounds it anywhere in the workspace. ` +
+    `XADD appends to ${key} without MAXLEN or MINID, and no XTRIM bounds it anywhere in the workspace. ` +
     'A Redis stream lives in memory, so it grows until maxmemory evicts keys or writes fail; unlike Kafka, Redis has no retention policy of its own. ' +
     "Cap it on write with MAXLEN '~' (or MINID), or trim it on a schedule.",
   suggest({ data: { fact } }, ctx): Suggestion[] {

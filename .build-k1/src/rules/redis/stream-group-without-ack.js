@@ -1,0 +1,86 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+// redis/stream-group-without-ack: consumer-group reads on streams nothing acknowledges, or read with NOACK.
+const destinations_1 = require("../../core/destinations");
+const redis_args_1 = require("../../core/redis-args");
+const rule_1 = require("../../core/rule");
+const shared_1 = require("../shared");
+/** Commands that remove an entry from a group's pending list. */
+const ACKS = ['XACK', 'XACKDEL'];
+const LUA_ACK = /redis\.p?call\(\s*['"]xack(del)?['"]/i;
+exports.default = (0, rule_1.defineRule)({
+    meta: {
+        id: 'redis/stream-group-without-ack',
+        description: 'Consumer-group reads (XREADGROUP) on a stream that is never XACKed, or read with NOACK, so delivery is never confirmed.',
+        defaultSeverity: 'warning',
+        fixKind: 'none',
+        docs: 'rules/redis/stream-group-without-ack.md',
+        options: {},
+    },
+    *check(ctx) {
+        for (const fact of ctx.file.calls) {
+            if (fact.family !== 'redis' || fact.command !== 'XREADGROUP')
+                continue;
+            const info = (0, redis_args_1.xreadgroupInfo)(fact);
+            if (info.noack === true) {
+                yield { node: fact.node, data: { noack: true, keys: describe(info.keys) } };
+                continue;
+            }
+            const unacked = unacknowledgedKeys(info.keys, ctx);
+            if (unacked)
+                yield { node: fact.node, data: { noack: false, keys: describe(unacked) } };
+        }
+    },
+    message: ({ noack, keys }) => noack
+        ? `XREADGROUP reads ${keys} with NOACK: entries are never added to the group's pending list, so a consumer that crashes after reading loses them — Pub/Sub's at-most-once delivery at the price of a stream. ` +
+            'Drop NOACK and XACK each entry after processing it, so an entry stays pending (like an uncommitted Kafka offset) until someone has really handled it.'
+        : `XREADGROUP reads ${keys} through a consumer group, but nothing in the workspace XACKs that stream, so every delivered entry stays in the pending list forever. ` +
+            'The pending list grows without bound and cannot tell finished work from work lost with a crashed consumer, which defeats the point of a group — acknowledgement is what Kafka does by committing offsets. ' +
+            'XACK each entry on the same key and group once it has been processed.',
+});
+/**
+ * Keys of this read that no XACK may match, or undefined when every key may be acknowledged.
+ * An unknown read key counts as unacknowledged only when the workspace acknowledges nothing at all.
+ */
+function unacknowledgedKeys(keys, ctx) {
+    const ackKeys = ackedKeys(ctx);
+    if (ackKeys.length === 0)
+        return keys;
+    const missing = keys.filter((k) => isKnownName(k) && !ackKeys.some((a) => matches(k, a)));
+    return missing.length > 0 ? missing : undefined;
+}
+const ackCache = new WeakMap();
+/** Keys the workspace acknowledges; `undefined` for an acknowledgement whose key is not known. */
+function ackedKeys(ctx) {
+    const hit = ackCache.get(ctx.index);
+    if (hit)
+        return hit;
+    const out = ctx.index.callsOf(...ACKS).filter(isRedis).map(redis_args_1.firstKey);
+    // A Lua script that acknowledges (EVAL, defineCommand, defineScript): its keys arrive as arguments we do not map.
+    if ([...ctx.index.files.values()].some((f) => LUA_ACK.test(f.sourceFile.text)))
+        out.push(undefined);
+    ackCache.set(ctx.index, out);
+    return out;
+}
+function isRedis(fact) {
+    return fact.family === 'redis';
+}
+/** A read key and an acknowledged key may be the same; an unknown acknowledged key may be anything. */
+function matches(read, acked) {
+    if (!acked || !isKnownName(acked))
+        return true;
+    return (0, destinations_1.mayBeSame)({ name: read, match: 'exact' }, { name: acked, match: 'exact' });
+}
+/** A name with some literal text to compare. */
+function isKnownName(v) {
+    if (v.kind === 'string' || v.kind === 'number')
+        return true;
+    return v.kind === 'template' && v.parts.some((p) => p !== null && p.length > 0);
+}
+function describe(keys) {
+    const known = keys.filter(isKnownName);
+    if (known.length === 0)
+        return 'a stream';
+    return `stream ${known.map(shared_1.showName).join(', ')}`;
+}
+//# sourceMappingURL=stream-group-without-ack.js.map

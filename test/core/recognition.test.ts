@@ -6,9 +6,9 @@ import { buildProgram } from '../../src/core/program';
 import { MODES, type Mode } from '../helpers/rule-tester';
 import { createTypingsHost, WORKSPACE_ROOT } from '../helpers/virtual-host';
 
-function callsIn(files: Record<string, string>, mode: Mode, ioredis: 5 | 6 = 5): string[] {
+function callsIn(files: Record<string, string>, mode: Mode, ioredis: 5 | 6 = 5, redis: 4 | 5 = 5): string[] {
   const list = Object.entries(files).map(([p, text]) => ({ path: `${WORKSPACE_ROOT}/${p}`, text }));
-  const { program, checker, typed } = buildProgram(list, mode === 'typed' ? createTypingsHost({ ioredis }) : undefined);
+  const { program, checker, typed } = buildProgram(list, mode === 'typed' ? createTypingsHost({ ioredis, redis }) : undefined);
   const extractor = new FactExtractor(checker, typed);
   const facts = extractor.extract(program.getSourceFile(list[0].path)!);
   const show = (v: { kind: string; value?: unknown; parts?: (string | null)[] }) =>
@@ -16,7 +16,13 @@ function callsIn(files: Record<string, string>, mode: Mode, ioredis: 5 | 6 = 5):
   return facts.calls.map((c) => `${c.client.kind} ${c.command}(${c.args.map(show).join(', ')})`);
 }
 
-const cases: { name: string; files: Record<string, string>; expect: string[]; ioredis?: 5 | 6 }[] = [
+const cases: { name: string; files: Record<string, string>; expect: string[]; ioredis?: 5 | 6; redis?: 4 | 5 }[] = [
+  {
+    name: 'node-redis 4 typings, camelCase and UPPERCASE',
+    redis: 4,
+    files: { 'a.ts': "import { createClient } from 'redis';\nconst c = createClient();\nc.xAdd('s', '*', { a: '1' });\nc.PUBLISH('orders', 'x');\nc.brPop('q', 0);" },
+    expect: ['node-redis XADD(s, *, <object>)', 'node-redis PUBLISH(orders, x)', 'node-redis BRPOP(q, 0)'],
+  },
   {
     name: 'ioredis local, default import',
     files: { 'a.ts': "import Redis from 'ioredis';\nconst r = new Redis();\nr.publish('orders', 'x');" },
@@ -94,7 +100,7 @@ describe('client recognition', () => {
   for (const mode of MODES) {
     describe(mode, () => {
       for (const c of cases) {
-        it(c.name, () => assert.deepEqual(callsIn(c.files, mode, c.ioredis).sort(), [...c.expect].sort()));
+        it(c.name, () => assert.deepEqual(callsIn(c.files, mode, c.ioredis, c.redis).sort(), [...c.expect].sort()));
       }
     });
   }

@@ -24,6 +24,8 @@ export interface BaseCase {
   modes?: Mode[];
   /** Serve ioredis 6 typings instead of ioredis 5 in typed mode. */
   ioredis?: 5 | 6;
+  /** Serve node-redis 4 typings instead of node-redis 5 in typed mode. */
+  redis?: 4 | 5;
 }
 
 export type ValidCase = BaseCase;
@@ -64,7 +66,7 @@ export function runCase(rule: Rule<unknown>, c: BaseCase, mode: Mode): Finding[]
   const config = defaultConfig([rule]);
   Object.assign(config, c.config ?? {});
   config.rules[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: { ...config.rules[rule.meta.id].options, ...(c.options ?? {}) } };
-  const out = lint({ files, targets: [main], moduleHost: mode === 'typed' ? createTypingsHost({ ioredis: c.ioredis }) : undefined, config }, [rule]);
+  const out = lint({ files, targets: [main], moduleHost: mode === 'typed' ? createTypingsHost({ ioredis: c.ioredis, redis: c.redis }) : undefined, config }, [rule]);
   const result = out.files[0];
   assert.deepEqual(result.internalErrors, [], 'rule threw');
   return result.findings.filter((f) => f.ruleId === rule.meta.id);

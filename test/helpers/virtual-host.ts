@@ -14,14 +14,18 @@ function findNodeModules(from: string): string {
   }
 }
 
-/** Packages visible to typed test programs; `ioredis` may be served from the ioredis 6 install. */
-export function createTypingsHost(options: { ioredis?: 5 | 6 } = {}): ModuleHost {
+/**
+ * Packages visible to typed test programs; `ioredis` may be served from the ioredis 6
+ * install and `redis` from node-redis 4 (whose own @redis/client 1.x is nested in it).
+ */
+export function createTypingsHost(options: { ioredis?: 5 | 6; redis?: 4 | 5 } = {}): ModuleHost {
   const real = createFsModuleHost();
   const prefix = `${WORKSPACE_ROOT}/node_modules/`;
   const map = (p: string): string => {
     if (!p.startsWith(prefix)) return `${REPO_NODE_MODULES}/__outside__${p}`;
     let rest = p.slice(prefix.length);
     if (options.ioredis === 6 && (rest === 'ioredis' || rest.startsWith('ioredis/'))) rest = `ioredis6${rest.slice('ioredis'.length)}`;
+    if (options.redis === 4 && (rest === 'redis' || rest.startsWith('redis/'))) rest = `redis4${rest.slice('redis'.length)}`;
     return `${REPO_NODE_MODULES}/${rest}`;
   };
   return {

@@ -273,7 +273,7 @@ export class ClientRecognizer {
       if (fromImport !== undefined) return fromImport ?? undefined;
       // In JavaScript, `const X = require('pkg')` is an alias whose target may not resolve: read the initializer.
       if (ts.isVariableDeclaration(decl) || ts.isBindingElement(decl)) {
-        const fromDecl = this.traceDeclaration(decl, depth);
+        const fromDecl = this.withAssignments(this.traceDeclaration(decl, depth), () => this.traceAssignments(symbol, decl, depth));
         // `require('./redis')` of a workspace module: the alias names the exported value (`module.exports = redis`).
         if (fromDecl?.t === 'module' && symbol.flags & ts.SymbolFlags.Alias) requiredModule ??= fromDecl;
         else if (fromDecl) return fromDecl;
@@ -289,9 +289,19 @@ export class ClientRecognizer {
     }
     const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
     if (!decl) return undefined;
-    const fromDecl = this.traceDeclaration(decl, depth);
-    if (fromDecl) return fromDecl;
-    return this.traceAssignments(symbol, decl, depth);
+    return this.withAssignments(this.traceDeclaration(decl, depth), () => this.traceAssignments(symbol, decl, depth));
+  }
+
+  /**
+   * A declared type (`let producer: Producer | undefined`) says what a binding holds; a later
+   * assignment (`producer = kafka.producer(cfg)`) also says how it was created, which rules
+   * reading the creation config need. Prefer the assignment when it adds that.
+   */
+  private withAssignments(declared: Trace | undefined, assigned: () => Trace | undefined): Trace | undefined {
+    if (declared && !(declared.t === 'client' && !declared.ref.creation)) return declared;
+    const later = assigned();
+    if (!declared) return later;
+    return later?.t === 'client' && later.ref.creation && later.ref.kind === declared.ref.kind ? later : declared;
   }
 
   /** Imports: `undefined` when `decl` is not an import, `null` when it is one of no interest. */
@@ -331,7 +341,7 @@ export class ClientRecognizer {
     }
     if (ts.isPropertyDeclaration(decl) || ts.isPropertySignature(decl)) {
       const fromInit = ts.isPropertyDeclaration(decl) && decl.initializer ? this.trace(decl.initializer, depth) : undefined;
-      return fromInit ?? (decl.type ? this.traceType(decl.type, depth) : undefined) ?? this.traceThisAssignments(decl, depth);
+      return fromInit ?? this.withAssignments(decl.type ? this.traceType(decl.type, depth) : undefined, () => this.traceThisAssignments(decl, depth));
     }
     if (ts.isPropertyAssignment(decl)) return this.trace(decl.initializer, depth);
     if (ts.isShorthandPropertyAssignment(decl)) {

@@ -40,7 +40,7 @@ describe('streamwise lint --format json', () => {
     assert.equal(result.filePath, path.join(dir, 'a.ts'));
     assert.deepEqual(Object.keys(result).sort(), ['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'suppressedMessages', 'usedDeprecatedRules', 'warningCount']);
     const m = result.messages.find((x: { ruleId: string }) => x.ruleId === 'redis/exact-stream-trim');
-    assert.deepEqual([m.severity, m.severityName, m.line, m.column, m.endLine, m.endColumn], [1, 'info', 3, 17, 3, 25]);
+    assert.deepEqual([m.severity, m.severityName, m.line, m.column, m.endLine, m.endColumn], [1, 'info', 3, 1, 3, 46]);
     assert.deepEqual(m.fix, { range: [80, 80], text: ", '~'" });
     assert.equal(r.code, 0);
   });

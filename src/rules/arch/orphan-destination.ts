@@ -4,7 +4,7 @@ import { unwrap } from '../../core/clients';
 import { mayBeSame, type DestinationKind, type Endpoint } from '../../core/destinations';
 import type { CallFact } from '../../core/facts';
 import { defineRule, type RuleContext } from '../../core/rule';
-import { propOf, stringOf, type Value } from '../../core/values';
+import { patternOf, propOf, stringOf, type Value } from '../../core/values';
 import type { WorkspaceIndex } from '../../core/workspace';
 
 const meta = {
@@ -330,10 +330,25 @@ function hasCounterpart(endpoint: Pick<Endpoint, 'role' | 'name' | 'match'>, kin
   const role: Role = endpoint.role === 'produce' ? 'consume' : 'produce';
   const extras = extrasOf(ctx);
   if (extras.anything.has(`${kind}:${role}`)) return true;
-  const same = (o: Pick<Endpoint, 'kind' | 'role' | 'name' | 'match'>) => o.kind === kind && o.role === role && mayBeSame(endpoint, o);
+  // A counterpart must name something. A name with no known text from configuration or the
+  // environment is another, configurable destination, not this static one; a wrapper's own
+  // parameter (a gateway that may carry any name) still may be this one.
+  const names = (v: Value) => v.kind === 'regexp' || patternOf(v) !== undefined || isParameter(v, ctx);
+  const same = (o: Pick<Endpoint, 'kind' | 'role' | 'name' | 'match'>) => o.kind === kind && o.role === role && names(o.name) && mayBeSame(endpoint, o);
   if (ctx.index.endpoints.some((o) => !extras.forwarded.has(o) && same(o))) return true;
   if (extras.sites.some(same)) return true;
-  return extras.counterparts.some((c) => c.role === role && c.kinds.includes(kind) && mayBeSame(endpoint, c.name));
+  return extras.counterparts.some((c) => c.role === role && c.kinds.includes(kind) && names(c.name.name) && mayBeSame(endpoint, c.name));
+}
+
+/** Is this unknown name a function parameter (`send({ topic })` inside `publish(topic)`)? */
+function isParameter(v: Value, ctx: RuleContext): boolean {
+  let node = v.node;
+  if (!node) return false;
+  if (ts.isShorthandPropertyAssignment(node)) node = node.name;
+  if (!ts.isIdentifier(node)) return false;
+  const symbol = ts.isShorthandPropertyAssignment(node.parent) ? ctx.checker.getShorthandAssignmentValueSymbol(node.parent) : ctx.checker.getSymbolAtLocation(node);
+  const decl = symbol?.valueDeclaration;
+  return decl !== undefined && (ts.isParameter(decl) || (ts.isBindingElement(decl) && ts.isParameter(ts.walkUpBindingElementsAndPatterns(decl))));
 }
 
 /** `externalDestinations` entries: exact names or simple `*` globs. */
@@ -348,26 +363,13 @@ function isExternal(name: string, ctx: RuleContext): boolean {
 /** Names Redis or Kafka themselves produce or own: keyspace notifications, client tracking, internal topics. */
 const isServerOwned = (name: string) => name.startsWith('__');
 
-/** The expression inside the call that names the destination, when there is one in this file. */
-function nameNode(endpoint: Endpoint, name: string, ctx: RuleContext): ts.Node {
-  const call = endpoint.fact.node;
-  const target = endpoint.name.node;
-  if (target && target.getSourceFile() === ctx.sourceFile && target.pos >= call.pos && target.end <= call.end) return target;
-  let found: ts.Node | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found || ts.isFunctionLike(n)) return;
-    const isKey = (ts.isPropertyAssignment(n.parent) && n.parent.name === n) || (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n);
-    if (!isKey && (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n))) {
-      const v = ctx.values.resolve(n);
-      if (stringOf(v) === name && v.node === target) {
-        found = n;
-        return;
-      }
-    }
-    n.forEachChild(visit);
-  };
-  call.arguments.forEach(visit);
-  return found ?? call;
+/** Findings sit on the producing or consuming call, also for a name passed through a wrapper. */
+function enclosingCall(node: ts.Node): ts.Node {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) {
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments?.some((a) => a.pos <= node.pos && node.end <= a.end)) return n;
+    if (ts.isStatement(n) || ts.isFunctionLike(n)) break;
+  }
+  return node;
 }
 
 const LABEL: Record<Kind, string> = { channel: 'Pub/Sub channel', stream: 'Redis stream', topic: 'Kafka topic' };
@@ -396,14 +398,14 @@ export default defineRule<Data>({
       const name = stringOf(endpoint.name);
       if (name === undefined || isServerOwned(name) || isExternal(name, ctx)) continue;
       if (hasCounterpart(endpoint, kind, ctx)) continue;
-      yield { node: nameNode(endpoint, name, ctx), data: { kind, role: endpoint.role, name } };
+      yield { node: endpoint.fact.node, data: { kind, role: endpoint.role, name } };
     }
     for (const site of extrasOf(ctx).sites) {
       if (site.file !== ctx.file.file || site.match !== 'exact') continue;
       const name = stringOf(site.name);
       if (name === undefined || isServerOwned(name) || isExternal(name, ctx)) continue;
       if (hasCounterpart(site, site.kind, ctx)) continue;
-      yield { node: site.node, data: { kind: site.kind, role: site.role, name } };
+      yield { node: enclosingCall(site.node), data: { kind: site.kind, role: site.role, name } };
     }
   },
   message({ kind, role, name }) {

@@ -35,14 +35,16 @@ export default defineRule<Data>({
   *check(ctx) {
     const min = numberOption(ctx, meta, 'minLingerMs');
     const reported = new Set<string>();
-    for (const { value, argNode } of librdkafkaConfigs(ctx)) {
+    for (const { value } of librdkafkaConfigs(ctx)) {
       for (const key of [...LINGER_KEYS, BATCH_KEY]) {
         const v = value.props.get(key);
         const n = numberOf(v);
         if (n === undefined || (key === BATCH_KEY ? n > 1 : n >= min)) continue;
         if (!settingIsCertain(value, key, ctx.values)) continue;
         const prop = value.propNodes.get(key);
-        const node = inFile(prop, ctx) ? prop : argNode;
+        // Reported where the setting is written: a config module is linted on its own.
+        if (!inFile(prop, ctx)) continue;
+        const node = prop;
         const id = `${node.getStart()}:${key}`;
         if (reported.has(id)) continue;
         reported.add(id);
@@ -68,7 +70,7 @@ export default defineRule<Data>({
 
 /** librdkafka producer configs: given to a producer created in this file, or typed as one (with types). */
 function* librdkafkaConfigs(ctx: RuleContext): Iterable<{ value: ObjectValue; argNode: ts.Node }> {
-  for (const creation of ctx.file.creations) {
+  for (const creation of ctx.index.creations) {
     for (const config of producerConfigs(creation)) if (config.dialect === 'librdkafka') yield config;
   }
   if (!ctx.typed) return;

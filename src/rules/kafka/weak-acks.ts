@@ -40,10 +40,12 @@ export default defineRule<Data>({
       const at = argNode(fact, 0);
       if (at) yield* once(weakSetting(fact.args[0], 'acks', 'kafkajs', at, ctx));
     }
-    for (const creation of ctx.file.creations) {
+    // Producer configs are reported where the setting is written, which may be a config module
+    // far from the producer it configures: look at every creation in the workspace.
+    for (const creation of ctx.index.creations) {
       for (const config of producerConfigs(creation)) {
         for (const key of config.dialect === 'kafkajs' ? ['acks'] : LIBRDKAFKA_KEYS) {
-          yield* once(weakSetting(config.value, key, config.dialect, config.argNode, ctx));
+          yield* once(weakSetting(config.value, key, config.dialect, undefined, ctx));
         }
       }
     }
@@ -76,7 +78,8 @@ function isKafkajsSend(fact: CallFact): boolean {
   return fact.command === 'send' || fact.command === 'sendBatch';
 }
 
-function weakSetting(obj: Value | undefined, key: string, dialect: ConfigDialect, fallback: ts.Node, ctx: RuleContext): Signal<Data> | undefined {
+/** A weak acks setting, at its property when written in this file, else at `fallback` (none: not this file's to report). */
+function weakSetting(obj: Value | undefined, key: string, dialect: ConfigDialect, fallback: ts.Node | undefined, ctx: RuleContext): Signal<Data> | undefined {
   if (obj?.kind !== 'object') return undefined;
   const v = obj.props.get(key);
   const acks = numberOf(v);
@@ -84,5 +87,6 @@ function weakSetting(obj: Value | undefined, key: string, dialect: ConfigDialect
   if (!settingIsCertain(obj, key, ctx.values)) return undefined;
   const prop = obj.propNodes.get(key);
   const here = inFile(prop, ctx);
-  return { node: here ? prop : fallback, data: { key, acks, dialect, literal: here ? inlineLiteral(prop, v) : undefined } };
+  if (!here && !fallback) return undefined;
+  return { node: here ? prop : fallback!, data: { key, acks, dialect, literal: here ? inlineLiteral(prop, v) : undefined } };
 }

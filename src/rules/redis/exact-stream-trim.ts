@@ -28,9 +28,7 @@ export default defineRule<Data>({
       if (trim.state !== 'exact') continue;
       // `MAXLEN 0` empties the stream: only the exact form does that.
       if (numberOf(trim.thresholdValue) === 0) continue;
-      const at = localNode(trim.strategyValue, ctx);
-      const node = at && inside(at, fact) ? at : fact.node;
-      yield { node, data: { fact, trim } };
+      yield { node: fact.node, data: { fact, trim } };
     }
   },
   message: ({ fact, trim }) =>
@@ -83,8 +81,4 @@ function addModifierProperty(object: ts.ObjectLiteralExpression, tilde: string):
   if (strategy) return [{ range: [strategy.getEnd(), strategy.getEnd()], text: `, strategyModifier: ${tilde}` }];
   const open = object.getStart() + 1;
   return [{ range: [open, open], text: ` strategyModifier: ${tilde},` }];
-}
-
-function inside(node: ts.Node, fact: CallFact): boolean {
-  return fact.node.getStart() <= node.getStart() && node.getEnd() <= fact.node.getEnd();
 }

@@ -5,7 +5,7 @@ import type { CallFact } from '../../core/facts';
 import { usesOptionObjects, xaddInfo, xtrimInfo } from '../../core/redis-args';
 import { defineRule, numberOption, type RuleContext } from '../../core/rule';
 import type { Suggestion } from '../../core/types';
-import type { Value } from '../../core/values';
+import { patternOf, type Value } from '../../core/values';
 import { argNode, quote, showName } from '../shared';
 
 const meta = {
@@ -32,6 +32,8 @@ function trimmedElsewhere(fact: CallFact, ctx: RuleContext): boolean {
     if (other === fact) continue;
     const info = other.command === 'XTRIM' ? xtrimInfo(other) : xaddInfo(other);
     if (other.command === 'XADD' && info.trim.state === 'none') continue;
+    // An XADD whose arguments and key are both hidden is no evidence that this stream is capped.
+    if (other.command === 'XADD' && info.trim.state === 'unknown' && patternOf(info.key) === undefined) continue;
     if (!info.key || mayBeSame({ name: key, match: 'exact' }, { name: info.key, match: 'exact' })) return true;
   }
   return false;

@@ -75,10 +75,12 @@ ruleTester(rule, {
       output: "const Kafka = require('@confluentinc/kafka-javascript');\nconst producer = new Kafka.Producer({ 'bootstrap.servers': 'b:9092', \"request.required.acks\": \"all\" });",
     },
     {
-      name: 'librdkafka config declared in another file: reported at the argument, no fix',
-      code: `${rdkafka}import { producerConfig } from './kafka-config';\nexport const producer = new Producer(producerConfig);`,
-      files: { 'src/kafka-config.ts': "export const producerConfig = { 'metadata.broker.list': 'b:9092', acks: 1 };\n" },
-      errors: [{ line: 3, column: 38, endLine: 3, endColumn: 52 }],
+      name: 'librdkafka config declared in a config module: reported and fixed where it is written',
+      filename: 'src/kafka-config.ts',
+      code: "export const producerConfig = { 'metadata.broker.list': 'b:9092', acks: 1 };\n",
+      files: { 'src/producer.ts': `${rdkafka}import { producerConfig } from './kafka-config';\nexport const producer = new Producer(producerConfig);` },
+      errors: [{ line: 1, column: 67, endLine: 1, endColumn: 74 }],
+      output: "export const producerConfig = { 'metadata.broker.list': 'b:9092', acks: -1 };\n",
     },
     {
       name: 'producer injected through the constructor, record built in a const',

@@ -22,31 +22,31 @@ ruleTester(rule, {
     {
       name: 'ioredis XADD with exact MAXLEN',
       code: `${ioredis}await redis.xadd('events', 'MAXLEN', 1000, '*', 'k', 'v');`,
-      errors: [{ line: 3, column: 28, endLine: 3, endColumn: 36, message: 'XADD trims with exact MAXLEN' }],
+      errors: [{ line: 3, column: 7, endLine: 3, endColumn: 58, message: 'XADD trims with exact MAXLEN' }],
       output: `${ioredis}await redis.xadd('events', 'MAXLEN', '~', 1000, '*', 'k', 'v');`,
     },
     {
       name: 'ioredis XTRIM MINID, double quotes kept',
       code: `${ioredis}export const trim = (cutoff: string) => redis.xtrim("events", "MINID", cutoff);`,
-      errors: [{ line: 3, column: 63, endLine: 3, endColumn: 70, message: 'XTRIM trims with exact MINID' }],
+      errors: [{ line: 3, column: 41, endLine: 3, endColumn: 79, message: 'XTRIM trims with exact MINID' }],
       output: `${ioredis}export const trim = (cutoff: string) => redis.xtrim("events", "MINID", "~", cutoff);`,
     },
     {
       name: 'explicit = modifier is replaced',
       code: `${ioredis}await redis.xadd('events', 'MAXLEN', '=', 1000, '*', 'k', 'v');`,
-      errors: [{ line: 3, column: 28, endLine: 3, endColumn: 36 }],
+      errors: [{ line: 3, column: 7, endLine: 3, endColumn: 63 }],
       output: `${ioredis}await redis.xadd('events', 'MAXLEN', '~', 1000, '*', 'k', 'v');`,
     },
     {
       name: 'computed threshold on XADD (argument count rules out a modifier), class field client',
       code: "import Redis from 'ioredis';\nexport class Events {\n  private readonly redis = new Redis();\n  constructor(private readonly max: number) {}\n  add(v: string) {\n    return this.redis.xadd('events', 'MAXLEN', this.max, '*', 'k', v);\n  }\n}",
-      errors: [{ line: 6, column: 38, endLine: 6, endColumn: 46 }],
+      errors: [{ line: 6, column: 12, endLine: 6, endColumn: 70 }],
       output: "import Redis from 'ioredis';\nexport class Events {\n  private readonly redis = new Redis();\n  constructor(private readonly max: number) {}\n  add(v: string) {\n    return this.redis.xadd('events', 'MAXLEN', '~', this.max, '*', 'k', v);\n  }\n}",
     },
     {
       name: 'node-redis TRIM without a modifier',
       code: `${nodeRedis}await client.xAdd('events', '*', { k: 'v' }, { TRIM: { strategy: 'MAXLEN', threshold: 1000 } });`,
-      errors: [{ line: 3, column: 66, endLine: 3, endColumn: 74 }],
+      errors: [{ line: 3, column: 7, endLine: 3, endColumn: 96 }],
       output: `${nodeRedis}await client.xAdd('events', '*', { k: 'v' }, { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: 1000 } });`,
     },
     {
@@ -65,8 +65,8 @@ ruleTester(rule, {
       name: 'node-redis xTrim without options, and with an empty options object',
       code: `${nodeRedis}await client.xTrim('a', 'MAXLEN', 1000);\nawait client.xTrim('b', 'MINID', '1700000000000-0', {});`,
       errors: [
-        { line: 3, column: 25, endLine: 3, endColumn: 33 },
-        { line: 4, column: 25, endLine: 4, endColumn: 32 },
+        { line: 3, column: 7, endLine: 3, endColumn: 40 },
+        { line: 4, column: 7, endLine: 4, endColumn: 56 },
       ],
       output: `${nodeRedis}await client.xTrim('a', 'MAXLEN', 1000, { strategyModifier: '~' });\nawait client.xTrim('b', 'MINID', '1700000000000-0', { strategyModifier: '~' });`,
     },
@@ -74,8 +74,8 @@ ruleTester(rule, {
       name: 'generic call() and sendCommand()',
       code: `${ioredis}${nodeRedis}await redis.call('XADD', 'events', 'MAXLEN', 1000, '*', 'k', 'v');\nawait client.sendCommand(['XTRIM', 'events', 'MAXLEN', '=', '1000']);`,
       errors: [
-        { line: 5, column: 36, endLine: 5, endColumn: 44 },
-        { line: 6, column: 46, endLine: 6, endColumn: 54 },
+        { line: 5, column: 7, endLine: 5, endColumn: 66 },
+        { line: 6, column: 7, endLine: 6, endColumn: 69 },
       ],
       output: `${ioredis}${nodeRedis}await redis.call('XADD', 'events', 'MAXLEN', '~', 1000, '*', 'k', 'v');\nawait client.sendCommand(['XTRIM', 'events', 'MAXLEN', '~', '1000']);`,
     },
@@ -83,7 +83,7 @@ ruleTester(rule, {
       name: 'computed threshold on XTRIM, CommonJS',
       filename: 'src/trim.js',
       code: "const Redis = require('ioredis');\nconst redis = new Redis();\nmodule.exports = (max) => redis.xtrim('events', 'MAXLEN', max);",
-      errors: [{ line: 3, column: 49, endLine: 3, endColumn: 57 }],
+      errors: [{ line: 3, column: 27, endLine: 3, endColumn: 63 }],
       output: "const Redis = require('ioredis');\nconst redis = new Redis();\nmodule.exports = (max) => redis.xtrim('events', 'MAXLEN', '~', max);",
     },
     {

@@ -136,7 +136,10 @@ export class ClientRecognizer {
   private readonly active = new Set<ts.Node>();
   private readonly assignments = new Map<ts.SourceFile, Map<ts.Symbol, ts.Expression[]>>();
 
-  constructor(private readonly checker: ts.TypeChecker, readonly typed: boolean) {}
+  private callSitesByName: Map<string, Array<ts.CallExpression | ts.NewExpression>> | undefined;
+
+  /** `workspace`: the workspace's source files, searched for call sites of untyped parameters. */
+  constructor(private readonly checker: ts.TypeChecker, readonly typed: boolean, private readonly workspace: readonly ts.SourceFile[] = []) {}
 
   /**
    * The client a method call is made on. `undefined` when not a client; with types, a
@@ -337,7 +340,7 @@ export class ClientRecognizer {
     }
     if (ts.isBindingElement(decl)) return this.traceBindingElement(decl, depth);
     if (ts.isParameter(decl)) {
-      return (decl.type && this.traceType(decl.type, depth)) || (decl.initializer && this.trace(decl.initializer, depth)) || undefined;
+      return (decl.type && this.traceType(decl.type, depth)) || (decl.initializer && this.trace(decl.initializer, depth)) || this.traceFromCallSites(decl, [], depth);
     }
     if (ts.isPropertyDeclaration(decl) || ts.isPropertySignature(decl)) {
       const fromInit = ts.isPropertyDeclaration(decl) && decl.initializer ? this.trace(decl.initializer, depth) : undefined;
@@ -359,11 +362,73 @@ export class ClientRecognizer {
     const pattern = el.parent;
     if (!ts.isObjectBindingPattern(pattern) || el.dotDotDotToken) return undefined;
     const owner = pattern.parent;
-    if (!ts.isVariableDeclaration(owner) || !owner.initializer) return undefined;
     const name = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
     if (!name) return undefined;
+    // constructor({ redis, producer }) — injected through an options object
+    if (ts.isParameter(owner) && !owner.type) return this.traceFromCallSites(owner, [name], depth);
+    if (!ts.isVariableDeclaration(owner) || !owner.initializer) return undefined;
     const base = this.trace(owner.initializer, depth);
     return base ? this.member(base, name, depth) : undefined;
+  }
+
+  /**
+   * An untyped parameter holds a client when every call site in the workspace passes the
+   * same kind of client there (hand-written dependency injection: `new Service({ redis })`).
+   * `path` picks a property of an options-object argument.
+   */
+  private traceFromCallSites(param: ts.ParameterDeclaration, path: string[], depth: number): Trace | undefined {
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    if (param.dotDotDotToken || index < 0) return undefined;
+    const sites = this.callSitesOf(fn);
+    if (sites.length === 0 || sites.length > 25) return undefined;
+    let found: Trace | undefined;
+    for (const site of sites) {
+      const args = site.arguments ?? [];
+      if (args.slice(0, index + 1).some(ts.isSpreadElement)) return undefined;
+      let arg: ts.Expression | undefined = args[index];
+      for (const key of path) arg = arg && propertyInitializer(unwrap(arg), key);
+      const t = arg && this.trace(arg, depth);
+      if (t?.t !== 'client' || (found?.t === 'client' && found.ref.kind !== t.ref.kind)) return undefined;
+      // Which call made the client differs per site; keep only what they share.
+      found = found ?? { t: 'client', ref: { kind: t.ref.kind, role: t.ref.role } };
+    }
+    return found;
+  }
+
+  /** Calls (`f(…)`, `obj.f(…)`) and constructions (`new C(…)`) that reach this function. */
+  private callSitesOf(fn: ts.SignatureDeclaration): Array<ts.CallExpression | ts.NewExpression> {
+    const target = ts.isConstructorDeclaration(fn) ? fn.parent : fn;
+    const nameNode = (target as { name?: ts.Node }).name ?? (ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined);
+    if (!nameNode || !ts.isIdentifier(nameNode)) return [];
+    const symbol = this.symbolAt(nameNode) ?? (target as { symbol?: ts.Symbol }).symbol;
+    if (!symbol) return [];
+    return (this.callSiteIndex().get(nameNode.text) ?? []).filter((site) => {
+      const callee = unwrap(site.expression);
+      const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+      const s = this.symbolAt(at);
+      return s !== undefined && (s === symbol || (s.flags & ts.SymbolFlags.Alias && this.aliased(s) === symbol));
+    });
+  }
+
+  private callSiteIndex(): Map<string, Array<ts.CallExpression | ts.NewExpression>> {
+    if (this.callSitesByName) return this.callSitesByName;
+    const index = new Map<string, Array<ts.CallExpression | ts.NewExpression>>();
+    const visit = (n: ts.Node): void => {
+      if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments && n.arguments.length > 0) {
+        const callee = unwrap(n.expression);
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        if (name) {
+          const list = index.get(name) ?? [];
+          list.push(n);
+          index.set(name, list);
+        }
+      }
+      n.forEachChild(visit);
+    };
+    for (const sf of this.workspace) visit(sf);
+    this.callSitesByName = index;
+    return index;
   }
 
   private traceMember(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string, depth: number): Trace | undefined {
@@ -628,6 +693,16 @@ function roleFromTypeName(kind: ClientKind, name: string): Role {
   if (/admin/i.test(name)) return 'admin';
   if (/producer|sender|transaction/i.test(name)) return 'producer';
   return 'kafka';
+}
+
+/** The value an object literal gives `key` (`{ redis }`, `{ redis: client }`). */
+function propertyInitializer(obj: ts.Expression, key: string): ts.Expression | undefined {
+  if (!ts.isObjectLiteralExpression(obj)) return undefined;
+  for (const p of obj.properties) {
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === key) return p.name;
+  }
+  return undefined;
 }
 
 export function unwrap(expr: ts.Expression): ts.Expression {

@@ -61,9 +61,9 @@ export class FactExtractor {
   readonly values: ValueResolver;
   readonly clients: ClientRecognizer;
 
-  constructor(checker: ts.TypeChecker, typed: boolean) {
+  constructor(checker: ts.TypeChecker, typed: boolean, workspace: readonly ts.SourceFile[] = []) {
     this.values = new ValueResolver(checker, typed);
-    this.clients = new ClientRecognizer(checker, typed);
+    this.clients = new ClientRecognizer(checker, typed, workspace);
   }
 
   extract(sourceFile: ts.SourceFile): FileFacts {

@@ -12,7 +12,8 @@ export const ANALYSIS_ERROR_ID = 'streamwise/analysis';
 
 export function lint(input: LintInput, rules: readonly Rule<unknown>[]): LintOutput {
   const { program, checker, typed } = buildProgram(input.files, input.moduleHost);
-  const extractor = new FactExtractor(checker, typed);
+  const workspace = input.files.map((f) => program.getSourceFile(f.path)).filter((sf): sf is ts.SourceFile => sf !== undefined);
+  const extractor = new FactExtractor(checker, typed, workspace);
   const facts = new Map<string, FileFacts>();
   const analysisErrors = new Map<string, string>();
   for (const f of input.files) {

@@ -218,6 +218,8 @@ export class ValueResolver {
     const callee = expr.expression;
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
       const target = `${callee.expression.text}.${callee.name.text}`;
+      // Object.freeze({...}) is the JavaScript spelling of `as const`.
+      if ((target === 'Object.freeze' || target === 'Object.seal') && expr.arguments.length === 1) return this.resolve(expr.arguments[0], depth);
       if (target === 'JSON.stringify' || target === 'Buffer.from' || target === 'msgpack.encode') {
         const of = this.resolve(expr.arguments[0], depth);
         return { kind: 'encoded', of, node: expr };

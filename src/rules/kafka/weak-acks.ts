@@ -35,10 +35,11 @@ export default defineRule<Data>({
       reported.add(id);
       yield signal;
     };
-    for (const fact of ctx.file.calls) {
+    // Send options, too, are reported where `acks` is written (a shared options object in a config module).
+    for (const fact of ctx.index.calls) {
       if (!isKafkajsSend(fact)) continue;
-      const at = argNode(fact, 0);
-      if (at) yield* once(weakSetting(fact.args[0], 'acks', 'kafkajs', at, ctx));
+      const at = fact.file === ctx.file.file ? argNode(fact, 0) : undefined;
+      yield* once(weakSetting(fact.args[0], 'acks', 'kafkajs', at, ctx));
     }
     // Producer configs are reported where the setting is written, which may be a config module
     // far from the producer it configures: look at every creation in the workspace.
@@ -78,7 +79,7 @@ function isKafkajsSend(fact: CallFact): boolean {
   return fact.command === 'send' || fact.command === 'sendBatch';
 }
 
-/** A weak acks setting, at its property when written in this file, else at `fallback` (none: not this file's to report). */
+/** A weak acks setting, at its property when written in this file; `fallback` only when no property node is known. */
 function weakSetting(obj: Value | undefined, key: string, dialect: ConfigDialect, fallback: ts.Node | undefined, ctx: RuleContext): Signal<Data> | undefined {
   if (obj?.kind !== 'object') return undefined;
   const v = obj.props.get(key);
@@ -87,6 +88,7 @@ function weakSetting(obj: Value | undefined, key: string, dialect: ConfigDialect
   if (!settingIsCertain(obj, key, ctx.values)) return undefined;
   const prop = obj.propNodes.get(key);
   const here = inFile(prop, ctx);
-  if (!here && !fallback) return undefined;
+  // A setting written in another file is that file's finding.
+  if (!here && (prop !== undefined || !fallback)) return undefined;
   return { node: here ? prop : fallback!, data: { key, acks, dialect, literal: here ? inlineLiteral(prop, v) : undefined } };
 }

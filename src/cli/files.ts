@@ -30,9 +30,24 @@ function gitignoreOf(root: string): Ignore {
   return ig;
 }
 
+export interface FileGlobs {
+  /** Only files matching one of these (relative to `base`) are linted, when given. */
+  include?: string[];
+  /** Files matching these (relative to `base`) are skipped. */
+  exclude: string[];
+  base: string;
+}
+
 /** Source files under `paths` (files given explicitly are kept even when ignored by globs). */
-export function discoverFiles(paths: string[], root: string, exclude: string[] = []): string[] {
+export function discoverFiles(paths: string[], root: string, globs: FileGlobs = { exclude: [], base: root }): string[] {
   const ig = gitignoreOf(root);
+  const excluded = ignore().add(globs.exclude);
+  const included = globs.include && globs.include.length > 0 ? ignore().add(globs.include) : undefined;
+  const keep = (file: string) => {
+    const rel = toPosix(path.relative(globs.base, file));
+    if (rel.startsWith('..')) return true;
+    return !excluded.ignores(rel) && (!included || included.ignores(rel));
+  };
   const found = new Set<string>();
   for (const p of paths) {
     const abs = path.resolve(p);
@@ -41,10 +56,11 @@ export function discoverFiles(paths: string[], root: string, exclude: string[] =
       found.add(toPosix(abs));
       continue;
     }
-    const entries = fg.sync(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, { cwd: abs, absolute: true, ignore: [...ALWAYS_IGNORED, ...exclude], dot: false, followSymbolicLinks: false, suppressErrors: true });
+    const entries = fg.sync(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, { cwd: abs, absolute: true, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: false, suppressErrors: true });
     for (const e of entries) {
       const rel = toPosix(path.relative(root, e));
       if (rel && !rel.startsWith('..') && ig.ignores(rel)) continue;
+      if (!keep(e)) continue;
       found.add(toPosix(e));
     }
   }

@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultConfig } from '../core/config';
 import { lint } from '../core/linter';
 import type { Severity, SourceFile } from '../core/types';
 import { allRules } from '../rules';
+import { findConfigFile, loadConfigFile, resolveConfig, type FileConfig } from './config';
 import { discoverFiles, findProjectRoot, toPosix } from './files';
 import { formatStylish } from './formats/stylish';
 import { toEslintResults } from './formats/json';
@@ -56,6 +56,8 @@ export function runLint(argv: string[], io: CliIO): number {
       'no-type-info': { type: 'boolean', default: false },
       'max-warnings': { type: 'string' },
       rule: { type: 'string', multiple: true },
+      config: { type: 'string', short: 'c' },
+      'no-config': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -67,14 +69,19 @@ export function runLint(argv: string[], io: CliIO): number {
   const inputs = positionals.length > 0 ? positionals : ['.'];
   for (const p of inputs) if (!fs.existsSync(p)) throw new UsageError(`No such file or directory: ${p}`);
   const root = findProjectRoot(path.resolve(inputs[0]));
-  const targets = discoverFiles(inputs, root);
-  const workspacePaths = [...new Set([...discoverFiles([root], root), ...targets])];
+  if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
+  const configPath = values['no-config'] ? undefined : values.config ? path.resolve(values.config) : findConfigFile(root);
+  const fileConfig: FileConfig | undefined = configPath ? loadConfigFile(configPath, allRules) : undefined;
+  const configDir = configPath ? path.dirname(configPath) : root;
+  const globs = { include: fileConfig?.include, exclude: fileConfig?.exclude ?? [], base: configDir };
+  const targets = discoverFiles(inputs, root, globs);
+  const workspacePaths = [...new Set([...discoverFiles([root], root, globs), ...targets])];
   const notices = new Map<string, string>();
   const files = readSources(workspacePaths, notices);
   const targetSet = new Set(targets);
   for (const key of [...notices.keys()]) if (!targetSet.has(key)) notices.delete(key);
 
-  const config = defaultConfig(allRules);
+  const config = resolveConfig(allRules, fileConfig);
   for (const spec of values.rule ?? []) {
     const m = /^([a-z-]+\/[a-z-]+)=(off|info|warning|error)$/.exec(spec);
     if (!m || !config.rules[m[1]]) throw new UsageError(`--rule expects <id>=off|info|warning|error with a known rule id, got "${spec}".`);

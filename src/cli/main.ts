@@ -14,6 +14,8 @@ Commands:
 Lint options:
   -f, --format stylish|json   Output format (default: stylish; json is ESLint's format)
   -o, --output-file FILE      Write the report to FILE
+  -c, --config FILE           Use this config instead of the nearest streamwise.config.json
+  --no-config                 Ignore streamwise.config.json files
   --rule <id>=<severity>      Override a rule's severity (off|info|warning|error)
   --max-warnings N            Exit 1 when there are more than N warnings
   --no-type-info              Skip typings; recognise clients by tracing imports only

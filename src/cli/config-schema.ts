@@ -1,0 +1,44 @@
+// The JSON schema of streamwise.config.json, derived from rule metadata (shipped as streamwise.schema.json).
+import type { Rule } from '../core/rule';
+
+const SEVERITY = { enum: ['off', 'info', 'warning', 'error'] };
+const WORDS = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true };
+
+export function configSchema(rules: readonly Rule<unknown>[]): Record<string, unknown> {
+  const ruleProps: Record<string, unknown> = {};
+  for (const rule of rules) {
+    const options: Record<string, unknown> = {};
+    for (const [name, spec] of Object.entries(rule.meta.options)) {
+      options[name] = { type: spec.type === 'number' ? 'number' : spec.type, description: spec.description, default: spec.default, ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}) };
+    }
+    ruleProps[rule.meta.id] = {
+      description: rule.meta.description,
+      oneOf: [
+        SEVERITY,
+        {
+          type: 'array',
+          prefixItems: [SEVERITY, { type: 'object', properties: options, additionalProperties: false }],
+          minItems: 1,
+          maxItems: 2,
+          items: false,
+        },
+      ],
+    };
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://streamwise.dev/streamwise.schema.json',
+    title: 'Streamwise configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: { type: 'object', description: 'Severity ("off" | "info" | "warning" | "error") or [severity, options] per rule id.', properties: ruleProps, additionalProperties: false },
+      include: { type: 'array', items: { type: 'string' }, description: 'Globs of files to lint (relative to the config file); default: every source file.' },
+      exclude: { type: 'array', items: { type: 'string' }, description: 'Globs of files to skip, in addition to node_modules, build output and .gitignore.' },
+      criticalVocabulary: { ...WORDS, description: 'Words that mark business-critical data in channel names and payloads (replaces the default list).' },
+      ephemeralVocabulary: { ...WORDS, description: 'Words that mark ephemeral signals; they win over critical words (replaces the default list).' },
+      externalDestinations: { ...WORDS, description: 'Channels, streams and topics produced or consumed outside this workspace (exact names or `*` globs).' },
+    },
+  };
+}

@@ -1,16 +1,27 @@
 #!/usr/bin/env node
-// Writes streamwise.schema.json from the rule metadata (run by `npm run build`; a test checks it is current).
+// Writes streamwise.schema.json and README's configuration reference from rule metadata (run by
+// `npm run build`); with --check, fails when either is out of date (a test runs that).
 const fs = require('node:fs');
 const path = require('node:path');
 const { configSchema } = require('../dist/src/cli/config-schema');
+const { configReference, withReference } = require('../dist/src/cli/config-reference');
 const { allRules } = require('../dist/src/rules');
 
-const text = `${JSON.stringify(configSchema(allRules), null, 2)}\n`;
-const target = path.join(__dirname, '..', 'streamwise.schema.json');
-if (process.argv.includes('--check')) {
-  const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-  if (current !== text) {
-    console.error('streamwise.schema.json is out of date: run npm run build');
-    process.exit(1);
-  }
-} else fs.writeFileSync(target, text);
+const root = path.join(__dirname, '..');
+const schema = configSchema(allRules);
+const targets = [
+  [path.join(root, 'streamwise.schema.json'), () => `${JSON.stringify(schema, null, 2)}\n`],
+  [path.join(root, 'README.md'), (current) => withReference(current, configReference(allRules, schema))],
+];
+
+let stale = false;
+for (const [file, render] of targets) {
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const next = render(current);
+  if (current === next) continue;
+  if (process.argv.includes('--check')) {
+    console.error(`${path.basename(file)} is out of date: run npm run build`);
+    stale = true;
+  } else fs.writeFileSync(file, next);
+}
+process.exit(stale ? 1 : 0);

@@ -65,7 +65,7 @@ describe('streamwise.config.json', () => {
     });
   }
 
-  it('ships a schema that matches the rules', () => {
+  it('ships a schema and a README reference that match the rules', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'write-schema.js'), '--check'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
   });

@@ -2,6 +2,8 @@
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** Writes exactly `text` to standard output (a fixed source must not gain a newline). */
+  write?(text: string): void;
   color: boolean;
 }
 
@@ -13,6 +15,8 @@ export function processIO(): CliIO {
   return {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-    color: tty && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0',
+    write: (t) => process.stdout.write(t),
+    // As in Node itself: FORCE_COLOR (other than 0/false) wins over NO_COLOR and forces colour into pipes.
+    color: process.env.FORCE_COLOR !== undefined ? !['0', 'false'].includes(process.env.FORCE_COLOR) : tty && !process.env.NO_COLOR,
   };
 }

@@ -9,21 +9,27 @@ import { findConfigFile, loadConfigFile, resolveConfig, type FileConfig } from '
 import { discoverFiles, findProjectRoot, toPosix } from './files';
 import { formatStylish } from './formats/stylish';
 import { toEslintResults } from './formats/json';
+import { baselineStep } from './baseline';
+import { formatSarif } from './formats/sarif';
+import { formatGithub } from './formats/github';
 import { createFsModuleHost } from './module-host';
 import { UsageError, type CliIO } from './io';
+import { fixWorkspace, reportFixes } from './fix';
+import { createProgress } from './progress';
+import { readStdinSource } from './stdin';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const CLIENT_PACKAGES = ['ioredis', 'redis', '@redis/client', 'kafkajs', '@confluentinc/kafka-javascript', 'node-rdkafka'];
 
 /** Typings are worth loading only when some client package is installed where the workspace resolves modules. */
-function hasClientTypings(root: string): boolean {
+export function hasClientTypings(root: string): boolean {
   for (let dir = root; ; dir = path.dirname(dir)) {
     if (CLIENT_PACKAGES.some((p) => fs.existsSync(path.join(dir, 'node_modules', p, 'package.json')))) return true;
     if (path.dirname(dir) === dir) return false;
   }
 }
 
-function readSources(paths: string[], notices: Map<string, string>): SourceFile[] {
+export function readSources(paths: string[], notices: Map<string, string>): SourceFile[] {
   const files: SourceFile[] = [];
   for (const p of paths) {
     try {
@@ -59,25 +65,40 @@ export function runLint(argv: string[], io: CliIO): number {
       config: { type: 'string', short: 'c' },
       'no-config': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
+      stdin: { type: 'boolean', default: false },
+      'stdin-filename': { type: 'string' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'boolean', default: false },
+      'report-unused-disables': { type: 'boolean', default: false },
     },
   });
   const format = values.format!;
-  if (!['stylish', 'json'].includes(format)) throw new UsageError(`Unknown format "${format}". Use stylish or json.`);
+  if (!['stylish', 'json', 'sarif', 'github'].includes(format)) throw new UsageError(`Unknown format "${format}". Use stylish, json, sarif or github.`);
   const maxWarnings = values['max-warnings'] === undefined ? -1 : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings)) throw new UsageError('--max-warnings expects an integer.');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename is only used with --stdin.');
+  if (values['write-baseline'] && values['fix-dry-run']) throw new UsageError('--write-baseline cannot be used with --fix-dry-run (the baseline would describe code that was not written).');
+  const progress = createProgress();
+  const stdin = values.stdin ? readStdinSource(values['stdin-filename'], positionals) : undefined;
 
-  const inputs = positionals.length > 0 ? positionals : ['.'];
+  const inputs = stdin ? [] : positionals.length > 0 ? positionals : ['.'];
   for (const p of inputs) if (!fs.existsSync(p)) throw new UsageError(`No such file or directory: ${p}`);
-  const root = findProjectRoot(path.resolve(inputs[0]));
+  const root = stdin ? stdin.root : findProjectRoot(path.resolve(inputs[0]));
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
   const configPath = values['no-config'] ? undefined : values.config ? path.resolve(values.config) : findConfigFile(root);
   const fileConfig: FileConfig | undefined = configPath ? loadConfigFile(configPath, allRules) : undefined;
   const configDir = configPath ? path.dirname(configPath) : root;
   const globs = { include: fileConfig?.include, exclude: fileConfig?.exclude ?? [], base: configDir };
-  const targets = discoverFiles(inputs, root, globs);
+  progress.phase('Finding files…');
+  const targets = stdin ? [stdin.path] : discoverFiles(inputs, root, globs);
   const workspacePaths = [...new Set([...discoverFiles([root], root, globs), ...targets])];
   const notices = new Map<string, string>();
-  const files = readSources(workspacePaths, notices);
+  progress.phase(`Reading ${workspacePaths.length} files…`);
+  const files = readSources(workspacePaths.filter((p) => p !== stdin?.path), notices);
+  if (stdin) files.push({ path: stdin.path, text: stdin.text });
   const targetSet = new Set(targets);
   for (const key of [...notices.keys()]) if (!targetSet.has(key)) notices.delete(key);
 
@@ -88,18 +109,34 @@ export function runLint(argv: string[], io: CliIO): number {
     config.rules[m[1]].severity = m[2] as Severity | 'off';
   }
   const typed = !values['no-type-info'] && hasClientTypings(root);
-  const output = lint({ files, targets: targets.filter((t) => !notices.has(t)), moduleHost: typed ? createFsModuleHost() : undefined, config }, allRules);
+  const moduleHost = typed ? createFsModuleHost() : undefined;
+  const engine = (input: SourceFile[]) => lint({ files: input, targets: targets.filter((t) => !notices.has(t)), moduleHost, config }, allRules);
+  progress.phase(`Linting ${files.length} files…`, typed || files.length >= 200);
+  let output = engine(files);
+  const fixing = values.fix || values['fix-dry-run'] ? fixWorkspace(files, output, engine, (pass) => progress.phase(`Fixing: pass ${pass}…`)) : undefined;
+  if (fixing) output = fixing.output;
+  progress.done();
 
-  const sources = new Map(files.map((f) => [f.path, f.text]));
-  let results = toEslintResults(output.files, sources, notices);
+  const sources = new Map((fixing?.files ?? files).map((f) => [f.path, f.text]));
+  const activeRules = new Set(Object.keys(config.rules).filter((id) => config.rules[id].severity !== 'off'));
+  const baseline = baselineStep(output.files, sources, { file: values.baseline, write: values['write-baseline'] === true, root, activeRules }, process.cwd());
+  let results = toEslintResults(baseline.files, sources, notices, { reportUnusedDisables: values['report-unused-disables'] });
+  const fixToStdout = Boolean(stdin && values.fix);
+  if (fixing) reportFixes(fixing, results, { write: values.fix === true && !stdin, stdout: fixToStdout ? 'stdin-source' : values['fix-dry-run'] && format !== 'json' ? 'diff' : 'none', stdinPath: stdin?.path, cwd: process.cwd() }, io);
   if (values.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
-  const text = format === 'json' ? JSON.stringify(results) : formatStylish(results, { color: io.color, cwd: process.cwd() });
+  const text =
+    format === 'json' ? JSON.stringify(results)
+    : format === 'sarif' ? formatSarif(results, { root, sources, rules: allRules })
+    : format === 'github' ? formatGithub(results, { base: process.env.GITHUB_WORKSPACE || process.cwd() })
+    : formatStylish(results, { color: io.color, cwd: process.cwd() });
   if (values['output-file']) fs.writeFileSync(values['output-file'], text);
-  else if (text) io.out(text);
+  else if (text) (fixToStdout ? io.err : io.out)(text);
+  for (const notice of baseline.notices) io.err(notice);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (files.length === 0 && targets.length > 0) return 2;
+  if (values['write-baseline']) return 0;
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
 }
 

@@ -4,15 +4,21 @@ import path from 'node:path';
 import { allRules } from '../rules';
 import { UsageError, processIO, type CliIO } from './io';
 import { runLint } from './lint-command';
+import { runExplain } from './explain-command';
+import { runCompare } from './compare-command';
 
 const HELP = `Usage: streamwise <command> [options]
 
 Commands:
   lint [paths...]   Lint files (default: the current directory)
   rules             List rules with their default severity and fixability
+  explain <id>      Show a rule's documentation
+  compare [path]    The Redis vs Kafka comparison and the project's messaging map
+                    (--format text|json; json prints the map only)
 
 Lint options:
-  -f, --format stylish|json   Output format (default: stylish; json is ESLint's format)
+  -f, --format FORMAT         stylish (default), json (ESLint's format), sarif (SARIF 2.1.0
+                              for code scanning) or github (Actions annotations)
   -o, --output-file FILE      Write the report to FILE
   -c, --config FILE           Use this config instead of the nearest streamwise.config.json
   --no-config                 Ignore streamwise.config.json files
@@ -20,6 +26,16 @@ Lint options:
   --max-warnings N            Exit 1 when there are more than N warnings
   --no-type-info              Skip typings; recognise clients by tracing imports only
   --quiet                     Report errors only
+  --fix                       Apply safe fixes to the files, then report what remains
+  --fix-dry-run               Compute the fixes without writing: a unified diff (json:
+                              each result's "output" holds the fixed source)
+  --stdin                     Lint standard input (needs --stdin-filename); with --fix the
+                              fixed source goes to stdout and the report to stderr
+  --stdin-filename NAME       The path standard input is linted as, within its project
+  --report-unused-disables    Warn about streamwise-disable comments that suppress nothing
+  --baseline FILE             Baseline to use or write (default: streamwise-baseline.json
+                              at the project root, used whenever it exists)
+  --write-baseline            Record every current finding in the baseline and exit 0
 
   --version, --help`;
 
@@ -47,6 +63,8 @@ export function main(argv: string[], io: CliIO = processIO()): number {
       return 0;
     }
     if (command === 'lint') return runLint(rest, io);
+    if (command === 'explain') return runExplain(rest, io);
+    if (command === 'compare') return runCompare(rest, io);
     if (command === 'rules') {
       io.out(rulesTable());
       return 0;

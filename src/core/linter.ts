@@ -1,7 +1,8 @@
-// Runs rules over a workspace: builds the program, extracts facts once, queries rules, isolates rule failures.
+// Runs rules over a workspace: builds the program, extracts facts once, queries rules, isolates rule failures, applies suppression comments.
 import ts from 'typescript';
 import { FactExtractor, type FileFacts } from './facts';
 import { buildProgram } from './program';
+import { applySuppressions } from './suppressions';
 import type { Rule, RuleContext, Signal } from './rule';
 import { rangeOf } from './text';
 import type { FileResult, Finding, LintInput, LintOutput } from './types';
@@ -10,7 +11,8 @@ import { WorkspaceIndex } from './workspace';
 /** The id internal errors of fact extraction (not of one rule) are reported under. */
 export const ANALYSIS_ERROR_ID = 'streamwise/analysis';
 
-export function lint(input: LintInput, rules: readonly Rule<unknown>[]): LintOutput {
+/** `onIndex` lets a caller read the workspace index (the messaging map) without a second program build. */
+export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?: (index: WorkspaceIndex) => void): LintOutput {
   const { program, checker, typed } = buildProgram(input.files, input.moduleHost);
   const workspace = input.files.map((f) => program.getSourceFile(f.path)).filter((sf): sf is ts.SourceFile => sf !== undefined);
   const extractor = new FactExtractor(checker, typed, workspace);
@@ -28,6 +30,7 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[]): LintOut
     }
   }
   const index = new WorkspaceIndex(facts);
+  onIndex?.(index);
   const targets = input.targets ?? input.files.map((f) => f.path);
   const results: FileResult[] = [];
   for (const path of targets) {
@@ -35,7 +38,11 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[]): LintOut
     if (!fileFacts) continue;
     const result = lintFile(fileFacts, index, extractor, checker, typed, input, rules, program);
     const analysisError = analysisErrors.get(path);
-    if (analysisError) result.internalErrors.unshift({ ruleId: ANALYSIS_ERROR_ID, message: analysisError });
+    if (analysisError) {
+      result.internalErrors.unshift({ ruleId: ANALYSIS_ERROR_ID, message: analysisError });
+      // No rule saw this file's facts, so no directive could have been used.
+      result.unusedDisables = [];
+    }
     results.push(result);
   }
   return { files: results, typed };
@@ -60,6 +67,13 @@ function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtract
     }
   }
   result.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  const applied = applySuppressions(sf, result.findings, new Set(rules.map((r) => r.meta.id)));
+  const failed = new Set(result.internalErrors.map((e) => e.ruleId));
+  result.findings = applied.findings;
+  result.suppressed = applied.suppressed;
+  // A rule that threw reported nothing: its directives are not known to be unused.
+  result.unusedDisables = applied.unused.filter((u) => failed.size === 0 || (u.listedRuleId !== null && !failed.has(u.listedRuleId)));
+  result.directiveProblems = applied.problems;
   return result;
 }
 

@@ -79,9 +79,42 @@ export interface LintInput {
   config: EngineConfig;
 }
 
+/** Why a finding is not reported: a `streamwise-disable…` comment or a baseline entry. */
+export interface Suppression {
+  kind: 'directive' | 'baseline';
+  /** The directive's `-- reason`; '' when none was given (and for baseline entries). */
+  justification: string;
+}
+
+export interface SuppressedFinding extends Finding {
+  suppressions: Suppression[];
+}
+
+/** A directive (or one id it lists) that suppressed nothing, or an enable that closed nothing. */
+export interface UnusedDirective {
+  /** The rule id the directive lists that went unused; null for a directive listing no ids. */
+  listedRuleId: string | null;
+  message: string;
+  /** The whole comment. */
+  range: SourceRange;
+}
+
+/** A malformed directive or one naming an unknown rule (then `ruleId` is that name, as ESLint does). */
+export interface DirectiveProblem {
+  ruleId: string | null;
+  message: string;
+  range: SourceRange;
+}
+
 export interface FileResult {
   path: string;
   findings: Finding[];
+  /** Findings silenced by suppression comments (or by a baseline, applied outside the engine). */
+  suppressed?: SuppressedFinding[];
+  /** Always computed; callers decide whether to report them (`--report-unused-disables`). */
+  unusedDisables?: UnusedDirective[];
+  /** Reported as errors. */
+  directiveProblems?: DirectiveProblem[];
   /** Parse errors reported by TypeScript; analysis still ran on the recovered tree. */
   syntaxErrors: { message: string; range: SourceRange }[];
   /** Rules that threw on this file: reported, never fatal. */

@@ -1,5 +1,5 @@
 // ESLint's JSON result format, so existing ESLint tooling can read Streamwise output.
-import type { FileResult, Finding, TextEdit } from '../../core/types';
+import type { FileResult, Finding, SourceRange, TextEdit } from '../../core/types';
 
 export interface EslintMessage {
   ruleId: string | null;
@@ -13,6 +13,8 @@ export interface EslintMessage {
   fatal?: boolean;
   fix?: { range: [number, number]; text: string };
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
+  /** On suppressed messages only: ESLint's kinds, 'directive' for comments and 'file' for baseline entries. */
+  suppressions?: { kind: 'directive' | 'file'; justification: string }[];
 }
 
 export interface EslintResult {
@@ -24,6 +26,8 @@ export interface EslintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** The fixed source, when --fix or --fix-dry-run changed the file (as ESLint reports it). */
+  output?: string;
   usedDeprecatedRules: never[];
 }
 
@@ -57,7 +61,12 @@ function toMessage(f: Finding, source: string): EslintMessage {
   return m;
 }
 
-export function toEslintResults(files: FileResult[], sources: ReadonlyMap<string, string>, notices: ReadonlyMap<string, string>): EslintResult[] {
+export interface EslintResultOptions {
+  /** Report unused `streamwise-disable` directives as warnings (ruleId null), as ESLint does. */
+  reportUnusedDisables?: boolean;
+}
+
+export function toEslintResults(files: FileResult[], sources: ReadonlyMap<string, string>, notices: ReadonlyMap<string, string>, options: EslintResultOptions = {}): EslintResult[] {
   const results: EslintResult[] = [];
   for (const file of files) {
     const source = sources.get(file.path) ?? '';
@@ -68,8 +77,17 @@ export function toEslintResults(files: FileResult[], sources: ReadonlyMap<string
     for (const e of file.internalErrors) {
       messages.push({ ruleId: e.ruleId, severity: 2, severityName: 'error', message: `Internal error in ${e.ruleId}: ${e.message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
     }
-    messages.push(...file.findings.map((f) => toMessage(f, source)));
-    results.push(summarise(file.path, messages));
+    const located = file.findings.map((f) => toMessage(f, source));
+    const at = (r: SourceRange) => ({ line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn });
+    for (const p of file.directiveProblems ?? []) located.push({ ruleId: p.ruleId, severity: 2, severityName: 'error', message: p.message, ...at(p.range) });
+    if (options.reportUnusedDisables) for (const u of file.unusedDisables ?? []) located.push({ ruleId: null, severity: 1, severityName: 'warning', message: u.message, ...at(u.range) });
+    // Stable: findings keep their order; directive messages slot in by position.
+    messages.push(...located.sort((x, y) => x.line - y.line || x.column - y.column));
+    const suppressed = (file.suppressed ?? []).map((f) => ({
+      ...toMessage(f, source),
+      suppressions: f.suppressions.map((s) => ({ kind: s.kind === 'baseline' ? ('file' as const) : ('directive' as const), justification: s.justification })),
+    }));
+    results.push(summarise(file.path, messages, suppressed));
   }
   for (const [filePath, notice] of notices) {
     results.push(summarise(filePath, [{ ruleId: null, fatal: true, severity: 2, severityName: 'error', message: notice, line: 1, column: 1, endLine: 1, endColumn: 1 }]));
@@ -77,13 +95,13 @@ export function toEslintResults(files: FileResult[], sources: ReadonlyMap<string
   return results.sort((a, b) => a.filePath.localeCompare(b.filePath));
 }
 
-function summarise(filePath: string, messages: EslintMessage[]): EslintResult {
+function summarise(filePath: string, messages: EslintMessage[], suppressedMessages: EslintMessage[] = []): EslintResult {
   const errors = messages.filter((m) => m.severity === 2);
   const warnings = messages.filter((m) => m.severity === 1);
   return {
     filePath,
     messages,
-    suppressedMessages: [],
+    suppressedMessages,
     errorCount: errors.length,
     fatalErrorCount: messages.filter((m) => m.fatal).length,
     warningCount: warnings.length,

@@ -1,0 +1,201 @@
+// `--fix` / `--fix-dry-run`: applies safe fixes in passes until stable, writes files atomically, renders diffs.
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Finding, LintOutput, SourceFile } from '../core/types';
+import { toPosix } from './files';
+import { mergeEdits, type EslintResult } from './formats/json';
+import { UsageError, type CliIO } from './io';
+
+/** ESLint's limit: fixes that keep producing new fixes stop here. */
+export const MAX_FIX_PASSES = 10;
+
+export interface AppliedFixes {
+  text: string;
+  applied: Finding[];
+}
+
+/**
+ * Applies the safe fixes of `findings` to `text`, each finding's edits as one unit. Like ESLint,
+ * fixes are sorted by range and a fix that overlaps or touches the previous one waits for the next pass.
+ */
+export function applyFixes(text: string, findings: readonly Finding[]): AppliedFixes {
+  const eol = /\r\n/.test(text) && !/(^|[^\r])\n/.test(text) ? '\r\n' : undefined;
+  const fixes = findings
+    .filter((f) => f.fix && f.fix.length > 0 && validEdits(f.fix, text.length))
+    .map((f) => ({ finding: f, merged: mergeEdits(f.fix!, text) }))
+    .sort((a, b) => a.merged.range[0] - b.merged.range[0] || a.merged.range[1] - b.merged.range[1]);
+  let out = '';
+  let last = -1;
+  const applied: Finding[] = [];
+  for (const { finding, merged } of fixes) {
+    const [start, end] = merged.range;
+    if (start <= last) continue;
+    // A fix that adds lines must not mix line endings into a CRLF file.
+    const insert = eol ? merged.text.replace(/\r?\n/g, eol) : merged.text;
+    out += text.slice(Math.max(last, 0), start) + insert;
+    last = end;
+    applied.push(finding);
+  }
+  return { text: applied.length > 0 ? out + text.slice(Math.max(last, 0)) : text, applied };
+}
+
+function validEdits(edits: readonly { range: [number, number] }[], length: number): boolean {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0]);
+  let at = 0;
+  for (const { range: [s, e] } of sorted) {
+    if (s < at || e < s || e > length) return false;
+    at = e;
+  }
+  return true;
+}
+
+export interface FixRun {
+  /** The lint output of the final sources: the findings that remain. */
+  output: LintOutput;
+  /** Every workspace file, with fixed texts where fixes applied. */
+  files: SourceFile[];
+  /** Original texts of the files that changed. */
+  originals: Map<string, string>;
+  /** Files with fixes that were left alone because they have syntax errors. */
+  skippedForSyntax: string[];
+  /** Files where a pass of fixes produced a syntax error; that pass was undone and fixing stopped. */
+  reverted: string[];
+  passes: number;
+  /** True when MAX_FIX_PASSES ran out with fixes still pending. */
+  exhausted: boolean;
+}
+
+/**
+ * Fixes in passes: apply non-overlapping fixes, re-lint the whole workspace (fixes can change
+ * cross-file findings), repeat until nothing applies or MAX_FIX_PASSES. A file with any parse
+ * error is never fixed, and a pass that introduces one in a file is undone for that file.
+ */
+export function fixWorkspace(files: readonly SourceFile[], first: LintOutput, relint: (files: SourceFile[]) => LintOutput, onPass?: (pass: number) => void): FixRun {
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const originals = new Map<string, string>();
+  const frozen = new Set<string>();
+  const skipped = new Set<string>();
+  const reverted = new Set<string>();
+  const current = () => files.map((f) => ({ path: f.path, text: texts.get(f.path)! }));
+  let output = first;
+  let passes = 0;
+  while (passes < MAX_FIX_PASSES) {
+    const before = new Map<string, string>();
+    for (const result of output.files) {
+      if (frozen.has(result.path) || !result.findings.some((f) => f.fix)) continue;
+      if (result.syntaxErrors.length > 0) {
+        if (!originals.has(result.path)) skipped.add(result.path);
+        continue;
+      }
+      const text = texts.get(result.path);
+      if (text === undefined) continue;
+      const { text: fixed, applied } = applyFixes(text, result.findings);
+      if (applied.length === 0 || fixed === text) continue;
+      before.set(result.path, text);
+      if (!originals.has(result.path)) originals.set(result.path, text);
+      texts.set(result.path, fixed);
+    }
+    if (before.size === 0) break;
+    passes++;
+    onPass?.(passes);
+    output = relint(current());
+    const broken = output.files.filter((r) => before.has(r.path) && r.syntaxErrors.length > 0).map((r) => r.path);
+    if (broken.length > 0) {
+      // Back to the text before this pass: fixes of earlier passes parsed fine and stay.
+      for (const p of broken) {
+        texts.set(p, before.get(p)!);
+        if (originals.get(p) === before.get(p)) originals.delete(p);
+        frozen.add(p);
+        reverted.add(p);
+      }
+      output = relint(current());
+    }
+  }
+  for (const [p, text] of [...originals]) if (texts.get(p) === text) originals.delete(p);
+  const exhausted = passes >= MAX_FIX_PASSES && output.files.some((r) => !frozen.has(r.path) && r.syntaxErrors.length === 0 && r.findings.some((f) => f.fix));
+  return { output, files: current(), originals, skippedForSyntax: [...skipped].sort(), reverted: [...reverted].sort(), passes, exhausted };
+}
+
+/** Writes a file through a temporary sibling and a rename, keeping the file's mode and BOM; follows symlinks. */
+export function writeFileAtomic(file: string, text: string): void {
+  const target = fs.realpathSync(file);
+  const mode = fs.statSync(target).mode & 0o7777;
+  const head = Buffer.alloc(3);
+  const fd = fs.openSync(target, 'r');
+  const read = fs.readSync(fd, head, 0, 3, 0);
+  fs.closeSync(fd);
+  // Readers that strip the BOM must not make the rewrite lose it.
+  if (read === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf])) && !text.startsWith('\uFEFF')) text = `\uFEFF${text}`;
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.streamwise-${process.pid}-${Date.now().toString(36)}.tmp`);
+  try {
+    fs.writeFileSync(temp, text, { mode });
+    fs.chmodSync(temp, mode);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** A unified diff per changed file, paths relative to `cwd`, in `a/` `b/` form as git prints them. */
+export function fixDiff(run: FixRun, cwd: string): string {
+  const texts = new Map(run.files.map((f) => [f.path, f.text]));
+  return [...run.originals.keys()]
+    .sort()
+    .map((p) => {
+      const rel = displayPath(p, cwd);
+      return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, run.originals.get(p)!, texts.get(p)!, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+    })
+    .join('');
+}
+
+/** Relative to `cwd` when inside it (so `git apply` takes the diff there), absolute otherwise. */
+function displayPath(p: string, cwd: string): string {
+  const rel = path.relative(cwd, p);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p).split(path.sep).join('/');
+}
+
+/** The notices a fix run leaves for the user: files left alone and why. */
+export function fixNotes(run: FixRun, cwd: string): string[] {
+  const rel = (p: string) => displayPath(p, cwd);
+  return [
+    ...run.skippedForSyntax.map((p) => `${rel(p)}: not fixed, the file has syntax errors.`),
+    ...run.reverted.map((p) => `${rel(p)}: some fixes were not applied, they would have introduced a syntax error.`),
+    ...(run.exhausted ? [`Stopped after ${MAX_FIX_PASSES} fix passes; some fixes may remain.`] : []),
+  ];
+}
+
+export interface FixReportOptions {
+  /** `--fix` on files: write the changed files. */
+  write: boolean;
+  /** What goes to standard output before the report: a unified diff, or the fixed stdin source. */
+  stdout: 'diff' | 'stdin-source' | 'none';
+  stdinPath?: string;
+  cwd: string;
+}
+
+/** Sets ESLint's `output` on results, writes or prints the fixes, and tells which files were left alone. */
+export function reportFixes(run: FixRun, results: EslintResult[], options: FixReportOptions, io: CliIO): void {
+  const texts = new Map(run.files.map((f) => [f.path, f.text]));
+  for (const r of results) {
+    const p = toPosix(r.filePath);
+    if (run.originals.has(p)) r.output = texts.get(p);
+  }
+  if (options.write) {
+    for (const p of [...run.originals.keys()].sort()) {
+      try {
+        writeFileAtomic(p, texts.get(p)!);
+      } catch (error) {
+        throw new UsageError(`Could not write the fixes to ${p}: ${(error as Error).message}`);
+      }
+    }
+  }
+  if (options.stdout === 'diff') {
+    const diff = fixDiff(run, options.cwd);
+    if (diff) io.out(diff);
+  } else if (options.stdout === 'stdin-source' && options.stdinPath) {
+    (io.write ?? io.out)(texts.get(options.stdinPath) ?? '');
+  }
+  for (const note of fixNotes(run, options.cwd)) io.err(`streamwise: ${note}`);
+}

@@ -20,6 +20,17 @@ export function findProjectRoot(start: string): string {
   }
 }
 
+/**
+ * The repository root (nearest ancestor holding .git), else the project root: code scanning
+ * resolves SARIF paths against the repository, not against a package inside it.
+ */
+export function findRepositoryRoot(projectRoot: string): string {
+  for (let dir = projectRoot; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return projectRoot;
+  }
+}
+
 function gitignoreOf(root: string): Ignore {
   const ig = ignore();
   try {

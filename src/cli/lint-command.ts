@@ -6,7 +6,7 @@ import { lint } from '../core/linter';
 import type { Severity, SourceFile } from '../core/types';
 import { allRules } from '../rules';
 import { findConfigFile, loadConfigFile, resolveConfig, type FileConfig } from './config';
-import { discoverFiles, findProjectRoot, toPosix } from './files';
+import { discoverFiles, findProjectRoot, findRepositoryRoot, toPosix } from './files';
 import { formatStylish } from './formats/stylish';
 import { toEslintResults } from './formats/json';
 import { baselineStep } from './baseline';
@@ -126,7 +126,7 @@ export function runLint(argv: string[], io: CliIO): number {
   if (values.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
   const text =
     format === 'json' ? JSON.stringify(results)
-    : format === 'sarif' ? formatSarif(results, { root, sources, rules: allRules })
+    : format === 'sarif' ? formatSarif(results, { root: findRepositoryRoot(root), sources, rules: allRules })
     : format === 'github' ? formatGithub(results, { base: process.env.GITHUB_WORKSPACE || process.cwd() })
     : formatStylish(results, { color: io.color, cwd: process.cwd() });
   if (values['output-file']) fs.writeFileSync(values['output-file'], text);

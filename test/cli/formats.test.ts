@@ -39,7 +39,12 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> 
 /** Machine-specific parts of an output replaced by placeholders. */
 function normalise(text: string): string {
   const url = pathToFileURL(WORKSPACE).href;
-  return text.split(url).join('file://<ROOT>').split(JSON.stringify(WORKSPACE).slice(1, -1)).join('<ROOT>').split(WORKSPACE).join('<ROOT>');
+  const repoUrl = pathToFileURL(ROOT).href;
+  return text
+    .split(url).join('file://<ROOT>')
+    .split(JSON.stringify(WORKSPACE).slice(1, -1)).join('<ROOT>')
+    .split(WORKSPACE).join('<ROOT>')
+    .split(repoUrl).join('file://<REPO>');
 }
 
 /** Rule docs and the package version change independently of this format: the snapshot keeps their place, not their text. */

@@ -1,5 +1,6 @@
 // Finds, parses and validates streamwise.config.json, and turns it into the engine's configuration.
 import Ajv2020 from 'ajv/dist/2020';
+import ignore from 'ignore';
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultConfig } from '../core/config';
@@ -79,6 +80,47 @@ export function loadConfigFile(file: string, rules: readonly Rule<unknown>[]): F
     throw new ConfigError(`${file}: invalid configuration:\n  ${[...new Set(problems)].join('\n  ')}`);
   }
   return data as FileConfig;
+}
+
+/**
+ * Config files by directory: each file uses the nearest streamwise.config.json above it
+ * (or one given explicitly), loaded and validated once per file.
+ */
+export class ConfigFiles {
+  private readonly byDir = new Map<string, string | undefined>();
+  private readonly loaded = new Map<string, FileConfig>();
+
+  constructor(private readonly rules: readonly Rule<unknown>[], private readonly explicit: string | undefined, private readonly disabled: boolean) {}
+
+  /** Path of the config file that applies to `file` (a source file or a directory). */
+  pathFor(file: string, isDirectory = false): string | undefined {
+    if (this.disabled) return undefined;
+    if (this.explicit) return this.explicit;
+    const dir = isDirectory ? path.resolve(file) : path.dirname(path.resolve(file));
+    if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigFile(dir));
+    return this.byDir.get(dir);
+  }
+
+  load(configPath: string | undefined): FileConfig | undefined {
+    if (!configPath) return undefined;
+    let config = this.loaded.get(configPath);
+    if (!config) {
+      config = loadConfigFile(configPath, this.rules);
+      this.loaded.set(configPath, config);
+    }
+    return config;
+  }
+
+  /** Does the file pass the include/exclude globs of the config that applies to it? */
+  includes(file: string): boolean {
+    const configPath = this.pathFor(file);
+    const config = this.load(configPath);
+    if (!configPath || !config || (!config.include && !config.exclude)) return true;
+    const rel = path.relative(path.dirname(configPath), file).split(path.sep).join('/');
+    if (rel.startsWith('..')) return true;
+    if (config.exclude && ignore().add(config.exclude).ignores(rel)) return false;
+    return !config.include || config.include.length === 0 || ignore().add(config.include).ignores(rel);
+  }
 }
 
 /** Defaults, then the config file, then command-line rule overrides. */

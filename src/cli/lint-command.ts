@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { lint } from '../core/linter';
 import type { Severity, SourceFile } from '../core/types';
 import { allRules } from '../rules';
-import { findConfigFile, loadConfigFile, resolveConfig, type FileConfig } from './config';
+import { ConfigFiles, resolveConfig, type FileConfig } from './config';
 import { discoverFiles, findProjectRoot, findRepositoryRoot, toPosix } from './files';
 import { formatStylish } from './formats/stylish';
 import { toEslintResults } from './formats/json';
@@ -88,13 +88,12 @@ export function runLint(argv: string[], io: CliIO): number {
   for (const p of inputs) if (!fs.existsSync(p)) throw new UsageError(`No such file or directory: ${p}`);
   const root = stdin ? stdin.root : findProjectRoot(path.resolve(inputs[0]));
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
-  const configPath = values['no-config'] ? undefined : values.config ? path.resolve(values.config) : findConfigFile(root);
-  const fileConfig: FileConfig | undefined = configPath ? loadConfigFile(configPath, allRules) : undefined;
-  const configDir = configPath ? path.dirname(configPath) : root;
-  const globs = { include: fileConfig?.include, exclude: fileConfig?.exclude ?? [], base: configDir };
+  const configFiles = new ConfigFiles(allRules, values.config ? path.resolve(values.config) : undefined, values['no-config'] === true);
+  const rootConfigPath = configFiles.pathFor(root, true);
+  const fileConfig: FileConfig | undefined = configFiles.load(rootConfigPath);
   progress.phase('Finding files…');
-  const targets = stdin ? [stdin.path] : discoverFiles(inputs, root, globs);
-  const workspacePaths = [...new Set([...discoverFiles([root], root, globs), ...targets])];
+  const targets = stdin ? [stdin.path] : discoverFiles(inputs, root).filter((f) => configFiles.includes(f));
+  const workspacePaths = [...new Set([...discoverFiles([root], root).filter((f) => configFiles.includes(f)), ...targets])];
   const notices = new Map<string, string>();
   progress.phase(`Reading ${workspacePaths.length} files…`);
   const files = readSources(workspacePaths.filter((p) => p !== stdin?.path), notices);
@@ -102,15 +101,26 @@ export function runLint(argv: string[], io: CliIO): number {
   const targetSet = new Set(targets);
   for (const key of [...notices.keys()]) if (!targetSet.has(key)) notices.delete(key);
 
-  const config = resolveConfig(allRules, fileConfig);
-  for (const spec of values.rule ?? []) {
+  const overrides = (values.rule ?? []).map((spec) => {
     const m = /^([a-z-]+\/[a-z-]+)=(off|info|warning|error)$/.exec(spec);
-    if (!m || !config.rules[m[1]]) throw new UsageError(`--rule expects <id>=off|info|warning|error with a known rule id, got "${spec}".`);
-    config.rules[m[1]].severity = m[2] as Severity | 'off';
+    if (!m || !allRules.some((r) => r.meta.id === m[1])) throw new UsageError(`--rule expects <id>=off|info|warning|error with a known rule id, got "${spec}".`);
+    return [m[1], m[2] as Severity | 'off'] as const;
+  });
+  const engineConfig = (file: FileConfig | undefined) => {
+    const resolved = resolveConfig(allRules, file);
+    for (const [id, severity] of overrides) resolved.rules[id].severity = severity;
+    return resolved;
+  };
+  const config = engineConfig(fileConfig);
+  // Nested config files: files below another streamwise.config.json use that one.
+  const fileConfigs: Record<string, ReturnType<typeof engineConfig>> = {};
+  for (const t of targets) {
+    const own = configFiles.pathFor(t);
+    if (own !== rootConfigPath) fileConfigs[t] = engineConfig(configFiles.load(own));
   }
   const typed = !values['no-type-info'] && hasClientTypings(root);
   const moduleHost = typed ? createFsModuleHost() : undefined;
-  const engine = (input: SourceFile[]) => lint({ files: input, targets: targets.filter((t) => !notices.has(t)), moduleHost, config }, allRules);
+  const engine = (input: SourceFile[]) => lint({ files: input, targets: targets.filter((t) => !notices.has(t)), moduleHost, config, fileConfigs }, allRules);
   progress.phase(`Linting ${files.length} files…`, typed || files.length >= 200);
   let output = engine(files);
   const fixing = values.fix || values['fix-dry-run'] ? fixWorkspace(files, output, engine, (pass) => progress.phase(`Fixing: pass ${pass}…`)) : undefined;

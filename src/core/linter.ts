@@ -55,11 +55,12 @@ function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtract
     const start = d.start ?? 0;
     result.syntaxErrors.push({ message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), range: rangeOf(sf, start, start + (d.length ?? 0)) });
   }
+  const config = input.fileConfigs?.[file.file] ?? input.config;
   for (const rule of rules) {
-    const setting = input.config.rules[rule.meta.id];
+    const setting = config.rules[rule.meta.id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
-    const ctx: RuleContext = { file, sourceFile: sf, index, values: extractor.values, clients: extractor.clients, checker, typed, options: setting?.options ?? {}, config: input.config };
+    const ctx: RuleContext = { file, sourceFile: sf, index, values: extractor.values, clients: extractor.clients, checker, typed, options: setting?.options ?? {}, config };
     try {
       for (const signal of rule.check(ctx)) result.findings.push(toFinding(rule, signal, ctx, severity));
     } catch (error) {

@@ -77,6 +77,8 @@ export interface LintInput {
   /** Resolve imports through real typings; without it the engine runs untyped. */
   moduleHost?: ModuleHost;
   config: EngineConfig;
+  /** Per-file configuration (nested config files), overriding `config` for those paths. */
+  fileConfigs?: Record<string, EngineConfig>;
 }
 
 /** Why a finding is not reported: a `streamwise-disable…` comment or a baseline entry. */

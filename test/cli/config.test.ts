@@ -41,6 +41,15 @@ describe('streamwise.config.json', () => {
     assert.deepEqual(lint(dir, ['--no-config']).rules, ['arch/orphan-destination:1', 'arch/orphan-destination:1', 'redis/exact-stream-trim:1', 'redis/pubsub-critical-data:1']);
   });
 
+  it('uses the nearest config above each file: a nested config wins for its folder', () => {
+    const dir = workspace(JSON.stringify({ rules: { 'redis/exact-stream-trim': 'off' } }), { 'src/a.ts': SOURCE, 'src/legacy/b.ts': SOURCE });
+    fs.writeFileSync(path.join(dir, 'src', 'legacy', 'streamwise.config.json'), JSON.stringify({ rules: { 'arch/orphan-destination': 'off' }, exclude: ['skip.ts'] }));
+    fs.writeFileSync(path.join(dir, 'src', 'legacy', 'skip.ts'), SOURCE);
+    const r = spawnSync(process.execPath, [BIN, 'lint', path.join(dir, 'src'), '--format', 'json'], { encoding: 'utf8' });
+    const got = (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).flatMap((f) => f.messages.map((m) => `${path.relative(dir, f.filePath)} ${m.ruleId}`)).sort();
+    assert.deepEqual(got, ['src/a.ts arch/orphan-destination', 'src/a.ts arch/orphan-destination', 'src/a.ts redis/pubsub-critical-data', 'src/legacy/b.ts redis/exact-stream-trim', 'src/legacy/b.ts redis/pubsub-critical-data']);
+  });
+
   it('silences externalDestinations', () => {
     const dir = workspace(JSON.stringify({ externalDestinations: ['audit', 'orders:*'] }));
     assert.deepEqual(lint(dir).rules, ['redis/exact-stream-trim:1', 'redis/pubsub-critical-data:1']);

@@ -15,6 +15,8 @@ Commands:
   explain <id>      Show a rule's documentation
   compare [path]    The Redis vs Kafka comparison and the project's messaging map
                     (--format text|json; json prints the map only)
+  lsp [--stdio]     Start the language server (stdio by default; --node-ipc and
+                    --socket=PORT as vscode-languageserver accepts them)
 
 Lint options:
   -f, --format FORMAT         stylish (default), json (ESLint's format), sarif (SARIF 2.1.0
@@ -65,6 +67,11 @@ export function main(argv: string[], io: CliIO = processIO()): number {
     if (command === 'lint') return runLint(rest, io);
     if (command === 'explain') return runExplain(rest, io);
     if (command === 'compare') return runCompare(rest, io);
+    if (command === 'lsp') {
+      // Loaded on demand: the other commands never need the LSP libraries.
+      (require('../server/main') as typeof import('../server/main')).runServer(rest);
+      return 0;
+    }
     if (command === 'rules') {
       io.out(rulesTable());
       return 0;

@@ -11,9 +11,18 @@ import { WorkspaceIndex } from './workspace';
 /** The id internal errors of fact extraction (not of one rule) are reported under. */
 export const ANALYSIS_ERROR_ID = 'streamwise/analysis';
 
+/** For callers that lint the same workspace repeatedly (the language server): reuse the previous program. */
+export interface LintOptions {
+  /** The program of the previous run; unchanged files and module resolutions are reused. */
+  oldProgram?: ts.Program;
+  /** Receives this run's program, to pass back as `oldProgram` next time. */
+  onProgram?: (program: ts.Program) => void;
+}
+
 /** `onIndex` lets a caller read the workspace index (the messaging map) without a second program build. */
-export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?: (index: WorkspaceIndex) => void): LintOutput {
-  const { program, checker, typed } = buildProgram(input.files, input.moduleHost);
+export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?: (index: WorkspaceIndex) => void, options: LintOptions = {}): LintOutput {
+  const { program, checker, typed } = buildProgram(input.files, input.moduleHost, options.oldProgram);
+  options.onProgram?.(program);
   const workspace = input.files.map((f) => program.getSourceFile(f.path)).filter((sf): sf is ts.SourceFile => sf !== undefined);
   const extractor = new FactExtractor(checker, typed, workspace);
   const facts = new Map<string, FileFacts>();

@@ -75,7 +75,12 @@ export function buildProgram(files: SourceFile[], moduleHost: ModuleHost | undef
   const host: ts.CompilerHost = {
     getSourceFile(fileName, languageVersion) {
       const text = workspace.get(fileName);
-      if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true, scriptKindFor(fileName));
+      if (text !== undefined) {
+        // An unchanged file keeps its parsed (and bound) tree, so the old program's structure is reused.
+        const previous = oldProgram?.getSourceFile(fileName);
+        if (previous && previous.text === text) return previous;
+        return ts.createSourceFile(fileName, text, languageVersion, true, scriptKindFor(fileName));
+      }
       if (!typed) return undefined;
       const external = moduleHost.readFile(fileName);
       return external === undefined ? undefined : cachedExternal(fileName, external, languageVersion);

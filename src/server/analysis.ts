@@ -1,0 +1,165 @@
+// The server's view of one workspace: files from disk overridden by open documents, configuration, and lint runs that reuse the previous program.
+import fs from 'node:fs';
+import path from 'node:path';
+import type ts from 'typescript';
+import type { Family } from '../core/clients';
+import { lint } from '../core/linter';
+import { buildMessagingMap, type MessagingMap } from '../core/messaging-map';
+import type { WorkspaceIndex } from '../core/workspace';
+import type { EngineConfig, FileResult, ModuleHost, SourceFile } from '../core/types';
+import { allRules } from '../rules';
+import { ConfigFiles, resolveConfig } from '../cli/config';
+import { discoverFiles, toPosix } from '../cli/files';
+import { hasClientTypings, readSources } from '../cli/lint-command';
+import { createFsModuleHost } from '../cli/module-host';
+import { applySettings, defaultSettings, type ServerSettings } from './settings';
+
+/** A recognised Redis/Kafka call, kept for hovers (offsets into the linted text). */
+export interface CallSite {
+  start: number;
+  end: number;
+  family: Family;
+  command: string;
+}
+
+/** What the last run found in one file, with the exact text it ran on (offsets refer to it). */
+export interface FileAnalysis {
+  path: string;
+  text: string;
+  result: FileResult;
+  calls: CallSite[];
+}
+
+export class WorkspaceAnalysis {
+  settings: ServerSettings = defaultSettings();
+  /** Texts of open documents: they win over the disk. */
+  readonly overlays = new Map<string, string>();
+  readonly results = new Map<string, FileAnalysis>();
+  /** Problems the user should hear about (unreadable config), reported once per run. */
+  problems: string[] = [];
+  /** The messaging map of the last whole-workspace run. */
+  messagingMap: MessagingMap | undefined;
+  private diskPaths: string[] | undefined;
+  private readonly diskTexts = new Map<string, string>();
+  private oldProgram: ts.Program | undefined;
+  private typedHost: ModuleHost | undefined | null = null;
+
+  constructor(readonly root: string | undefined) {}
+
+  /** Forget cached disk state (files added, removed or edited outside the editor). */
+  invalidateDisk(): void {
+    this.diskPaths = undefined;
+    this.diskTexts.clear();
+  }
+
+  setSettings(settings: ServerSettings): void {
+    if (settings.trusted !== this.settings.trusted) this.invalidateDisk();
+    this.settings = settings;
+  }
+
+  private configFiles(): ConfigFiles {
+    return new ConfigFiles(allRules, undefined, !this.settings.trusted);
+  }
+
+  private workspacePaths(configFiles: ConfigFiles): string[] {
+    if (!this.diskPaths) {
+      this.diskPaths = [];
+      if (this.root && fs.existsSync(this.root)) {
+        try {
+          this.diskPaths = discoverFiles([this.root], this.root).filter((f) => configFiles.includes(f));
+        } catch (error) {
+          this.problems.push(`Streamwise: ${(error as Error).message}`);
+        }
+      }
+    }
+    return this.diskPaths;
+  }
+
+  private moduleHost(): ModuleHost | undefined {
+    if (this.typedHost === null) this.typedHost = this.root && hasClientTypings(this.root) ? createFsModuleHost() : undefined;
+    return this.typedHost;
+  }
+
+  /** Every workspace file with open documents' texts, plus open documents outside the discovered set. */
+  private sources(configFiles: ConfigFiles): SourceFile[] {
+    const paths = this.workspacePaths(configFiles);
+    const unread = paths.filter((p) => !this.overlays.has(p) && !this.diskTexts.has(p));
+    for (const f of readSources(unread, new Map())) this.diskTexts.set(f.path, f.text);
+    const files: SourceFile[] = [];
+    for (const p of paths) {
+      const text = this.overlays.get(p) ?? this.diskTexts.get(p);
+      if (text !== undefined) files.push({ path: p, text });
+    }
+    const known = new Set(paths);
+    for (const [p, text] of this.overlays) if (!known.has(p)) files.push({ path: p, text });
+    return files;
+  }
+
+  /** Lints `targets` (all workspace files when omitted) against the whole current workspace. */
+  run(targets?: string[]): FileAnalysis[] {
+    this.problems = [];
+    if (!this.settings.enable) {
+      this.results.clear();
+      return [];
+    }
+    const configFiles = this.configFiles();
+    const files = this.sources(configFiles);
+    const texts = new Map(files.map((f) => [f.path, f.text]));
+    const wanted = (targets ?? files.map((f) => f.path)).filter((t) => texts.has(t));
+    const config = this.configFor(configFiles, this.root, true);
+    const fileConfigs: Record<string, EngineConfig> = {};
+    const rootConfig = this.root ? configFiles.pathFor(this.root, true) : undefined;
+    for (const t of wanted) {
+      const own = this.safe(() => configFiles.pathFor(t));
+      if (own !== rootConfig) fileConfigs[t] = this.configFor(configFiles, t, false);
+    }
+    const calls = new Map<string, CallSite[]>();
+    const wantedSet = new Set(wanted);
+    let workspaceIndex: WorkspaceIndex | undefined;
+    const output = lint(
+      { files, targets: wanted, moduleHost: this.moduleHost(), config, fileConfigs },
+      allRules,
+      (index) => {
+        workspaceIndex = index;
+        for (const call of index.calls) {
+          if (!wantedSet.has(call.file)) continue;
+          const sf = index.files.get(call.file)!.sourceFile;
+          const list = calls.get(call.file) ?? [];
+          list.push({ start: call.node.getStart(sf), end: call.node.getEnd(), family: call.family, command: call.command });
+          calls.set(call.file, list);
+        }
+      },
+      { oldProgram: this.oldProgram, onProgram: (p) => (this.oldProgram = p) },
+    );
+    if (!targets && workspaceIndex) this.messagingMap = buildMessagingMap(workspaceIndex, output.files);
+    const analyses: FileAnalysis[] = [];
+    for (const result of output.files) {
+      const analysis = { path: result.path, text: texts.get(result.path)!, result, calls: calls.get(result.path) ?? [] };
+      this.results.set(result.path, analysis);
+      analyses.push(analysis);
+    }
+    return analyses;
+  }
+
+  /** Paths the last runs reported on (to clear diagnostics of files that went away). */
+  knownPaths(): string[] {
+    return [...this.results.keys()];
+  }
+
+  private safe<T>(f: () => T): T | undefined {
+    try {
+      return f();
+    } catch (error) {
+      this.problems.push((error as Error).message);
+      return undefined;
+    }
+  }
+
+  /** Defaults, the applicable config file (when trusted), then the editor settings; a broken config file falls back to defaults. */
+  private configFor(configFiles: ConfigFiles, at: string | undefined, isDirectory: boolean): EngineConfig {
+    const file = at ? this.safe(() => configFiles.load(configFiles.pathFor(at, isDirectory))) : undefined;
+    return applySettings(resolveConfig(allRules, file), this.settings);
+  }
+}
+
+export const pathOfRoot = (dir: string) => toPosix(path.resolve(dir));

@@ -10,12 +10,15 @@ const distAt = argv.indexOf('--dist');
 const dist = distAt >= 0 ? path.resolve(argv.splice(distAt, 2)[1]) : path.join(__dirname, '..', 'dist');
 const root = path.join(dist, 'test');
 const filter = argv;
+// The real-VS-Code end-to-end test installs code-server (minutes on a cold cache) and is not yet
+// reliable enough for every run: `npm run test:e2e` (or STREAMWISE_E2E=1) includes it.
+const includeE2e = process.env.STREAMWISE_E2E === '1' || filter.some((f) => f.includes('e2e'));
 const files = [];
 (function walk(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full);
-    else if (entry.name.endsWith('.test.js') && (filter.length === 0 || filter.some((f) => full.includes(f)))) files.push(full);
+    else if (entry.name.endsWith('.test.js') && (filter.length === 0 || filter.some((f) => full.includes(f))) && (includeE2e || !full.includes(`${path.sep}e2e${path.sep}`))) files.push(full);
   }
 })(root);
 files.sort();

@@ -13,9 +13,10 @@ export function serverSettings(trusted: boolean): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('streamwise');
   const settings: Record<string, unknown> = { enable: config.get<boolean>('enable', true), trusted };
   for (const key of ['rules', 'criticalVocabulary', 'ephemeralVocabulary', 'externalDestinations']) {
-    // In an untrusted workspace VS Code already hides restricted workspace values from get(); inspect keeps that explicit.
+    // Only values the user set: VS Code reports [] for an unset array setting, which would replace the built-in vocabularies.
+    // In an untrusted workspace, workspace values are ignored (restrictedConfigurations); inspect keeps that explicit.
     const info = config.inspect(key);
-    const value = trusted ? config.get(key) : (info?.globalValue ?? info?.defaultValue);
+    const value = trusted ? (info?.workspaceFolderValue ?? info?.workspaceValue ?? info?.globalValue) : info?.globalValue;
     if (value !== undefined) settings[key] = value;
   }
   return settings;
@@ -24,6 +25,7 @@ export function serverSettings(trusted: boolean): Record<string, unknown> {
 export class StreamwiseClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly fallbacks = new Map<string, vscode.Disposable>();
+  private configWatch: vscode.Disposable | undefined;
   private readonly fallbackHandlers = new Map<string, (...args: unknown[]) => unknown>();
 
   constructor(
@@ -80,9 +82,8 @@ export class StreamwiseClient implements vscode.Disposable {
       documentSelector: DOCUMENTS,
       outputChannel: this.output,
       initializationOptions: serverSettings(trusted),
-      synchronize: { configurationSection: 'streamwise' },
       middleware: {
-        // The server reads `trusted` from the settings it is sent; keep pushing it with every configuration change.
+        // A server that pulls its settings gets the same filtered object, with `trusted`.
         workspace: {
           configuration: async (params, token, next) => {
             const result = await next(params, token);
@@ -94,6 +95,12 @@ export class StreamwiseClient implements vscode.Disposable {
     };
     this.client = new LanguageClient('streamwise', 'Streamwise', serverOptions, clientOptions);
     this.output.appendLine(`Starting the Streamwise language server (${trusted ? 'trusted' : 'restricted mode'}).`);
+    // Not synchronize.configurationSection: that pushes the raw section, unset arrays included, and without `trusted`.
+    this.configWatch?.dispose();
+    this.configWatch = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('streamwise')) return;
+      void this.running?.sendNotification('workspace/didChangeConfiguration', { settings: { streamwise: serverSettings(vscode.workspace.isTrusted) } });
+    });
     try {
       await this.client.start();
     } catch (error) {
@@ -116,6 +123,7 @@ export class StreamwiseClient implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.configWatch?.dispose();
     this.disposeFallbacks();
     this.fallbackHandlers.clear();
     void this.stop();

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { readZipEntries, readZipText } from './zip';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -24,6 +24,7 @@ describe('VSIX package', () => {
     names = zip.entries.map((e) => e.name);
     manifest = JSON.parse(readZipText(zip, 'extension/package.json'));
   });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('contains the bundles and the shipped files, and no node_modules', () => {
     assert.deepEqual(names.filter((n) => n.includes('node_modules')), []);

@@ -22,5 +22,10 @@ const files = [];
   }
 })(root);
 files.sort();
+if (files.length === 0) {
+  // node --test with no files would fall back to searching the working directory.
+  console.error(`No compiled test files match: ${filter.join(' ') || '(all)'} — run npm run build first.`);
+  process.exit(1);
+}
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -7,10 +7,10 @@ import { lint } from '../core/linter';
 import { buildMessagingMap, DESTINATION_KINDS, type MapDestination, type MapSite, type MessagingMap } from '../core/messaging-map';
 import type { WorkspaceIndex } from '../core/workspace';
 import { allRules } from '../rules';
-import { findConfigFile, loadConfigFile, resolveConfig } from './config';
-import { discoverFiles, findProjectRoot } from './files';
+import { ConfigFiles, resolveConfig } from './config';
+import { findProjectRoot } from './files';
 import { UsageError, type CliIO } from './io';
-import { hasClientTypings, readSources } from './lint-command';
+import { discoverWorkspace, hasClientTypings, readSources } from './workspace';
 import { createFsModuleHost } from './module-host';
 import { createProgress } from './progress';
 
@@ -100,12 +100,11 @@ export function runCompare(argv: string[], io: CliIO, width = process.stdout.col
 
   const progress = createProgress();
   const root = findProjectRoot(path.resolve(inputs[0]));
-  const configPath = values['no-config'] ? undefined : values.config ? path.resolve(values.config) : findConfigFile(root);
-  const fileConfig = configPath ? loadConfigFile(configPath, allRules) : undefined;
-  const globs = { include: fileConfig?.include, exclude: fileConfig?.exclude ?? [], base: configPath ? path.dirname(configPath) : root };
+  const configFiles = new ConfigFiles(allRules, values.config ? path.resolve(values.config) : undefined, values['no-config'] === true);
+  const fileConfig = configFiles.load(configFiles.pathFor(root, true));
   progress.phase('Finding files…');
-  const targets = discoverFiles(inputs, root, globs);
-  const files = readSources([...new Set([...discoverFiles([root], root, globs), ...targets])], new Map());
+  const { targets, workspacePaths } = discoverWorkspace(inputs, root, configFiles);
+  const files = readSources(workspacePaths, new Map());
   const typed = !values['no-type-info'] && hasClientTypings(root);
   let index: WorkspaceIndex | undefined;
   progress.phase(`Analysing ${files.length} files…`, typed || files.length >= 200);

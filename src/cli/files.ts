@@ -1,4 +1,4 @@
-// Finds the files to lint: walks paths with fast-glob, honouring .gitignore, node_modules, build output and excludes.
+// Finds source files: walks paths with fast-glob, honouring .gitignore and skipping node_modules and build output.
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import fs from 'node:fs';
@@ -41,24 +41,9 @@ function gitignoreOf(root: string): Ignore {
   return ig;
 }
 
-export interface FileGlobs {
-  /** Only files matching one of these (relative to `base`) are linted, when given. */
-  include?: string[];
-  /** Files matching these (relative to `base`) are skipped. */
-  exclude: string[];
-  base: string;
-}
-
-/** Source files under `paths` (files given explicitly are kept even when ignored by globs). */
-export function discoverFiles(paths: string[], root: string, globs: FileGlobs = { exclude: [], base: root }): string[] {
+/** Source files under `paths`, without .gitignored files, node_modules and build output. */
+export function discoverFiles(paths: string[], root: string): string[] {
   const ig = gitignoreOf(root);
-  const excluded = ignore().add(globs.exclude);
-  const included = globs.include && globs.include.length > 0 ? ignore().add(globs.include) : undefined;
-  const keep = (file: string) => {
-    const rel = toPosix(path.relative(globs.base, file));
-    if (rel.startsWith('..')) return true;
-    return !excluded.ignores(rel) && (!included || included.ignores(rel));
-  };
   const found = new Set<string>();
   for (const p of paths) {
     const abs = path.resolve(p);
@@ -71,7 +56,6 @@ export function discoverFiles(paths: string[], root: string, globs: FileGlobs = 
     for (const e of entries) {
       const rel = toPosix(path.relative(root, e));
       if (rel && !rel.startsWith('..') && ig.ignores(rel)) continue;
-      if (!keep(e)) continue;
       found.add(toPosix(e));
     }
   }

@@ -6,7 +6,7 @@ import { lint } from '../core/linter';
 import type { Severity, SourceFile } from '../core/types';
 import { allRules } from '../rules';
 import { ConfigFiles, resolveConfig, type FileConfig } from './config';
-import { discoverFiles, findProjectRoot, findRepositoryRoot, toPosix } from './files';
+import { findProjectRoot, findRepositoryRoot, toPosix } from './files';
 import { formatStylish } from './formats/stylish';
 import { toEslintResults } from './formats/json';
 import { baselineStep } from './baseline';
@@ -17,39 +17,7 @@ import { UsageError, type CliIO } from './io';
 import { fixWorkspace, reportFixes } from './fix';
 import { createProgress } from './progress';
 import { readStdinSource } from './stdin';
-
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
-const CLIENT_PACKAGES = ['ioredis', 'redis', '@redis/client', 'kafkajs', '@confluentinc/kafka-javascript', 'node-rdkafka'];
-
-/** Typings are worth loading only when some client package is installed where the workspace resolves modules. */
-export function hasClientTypings(root: string): boolean {
-  for (let dir = root; ; dir = path.dirname(dir)) {
-    if (CLIENT_PACKAGES.some((p) => fs.existsSync(path.join(dir, 'node_modules', p, 'package.json')))) return true;
-    if (path.dirname(dir) === dir) return false;
-  }
-}
-
-export function readSources(paths: string[], notices: Map<string, string>): SourceFile[] {
-  const files: SourceFile[] = [];
-  for (const p of paths) {
-    try {
-      const size = fs.statSync(p).size;
-      if (size > MAX_FILE_BYTES) {
-        notices.set(p, `File skipped: ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit.`);
-        continue;
-      }
-      const buffer = fs.readFileSync(p);
-      if (buffer.includes(0)) {
-        notices.set(p, 'File skipped: it looks binary (contains NUL bytes).');
-        continue;
-      }
-      files.push({ path: p, text: buffer.toString('utf8') });
-    } catch (error) {
-      notices.set(p, `File could not be read: ${(error as Error).message}`);
-    }
-  }
-  return files;
-}
+import { discoverWorkspace, hasClientTypings, readSources, withStdin } from './workspace';
 
 export function runLint(argv: string[], io: CliIO): number {
   const { values, positionals } = parseArgs({
@@ -92,8 +60,7 @@ export function runLint(argv: string[], io: CliIO): number {
   const rootConfigPath = configFiles.pathFor(root, true);
   const fileConfig: FileConfig | undefined = configFiles.load(rootConfigPath);
   progress.phase('Finding files…');
-  const targets = stdin ? [stdin.path] : discoverFiles(inputs, root).filter((f) => configFiles.includes(f));
-  const workspacePaths = [...new Set([...discoverFiles([root], root).filter((f) => configFiles.includes(f)), ...targets])];
+  const { targets, workspacePaths } = stdin ? withStdin(stdin.path, root, configFiles) : discoverWorkspace(inputs, root, configFiles);
   const notices = new Map<string, string>();
   progress.phase(`Reading ${workspacePaths.length} files…`);
   const files = readSources(workspacePaths.filter((p) => p !== stdin?.path), notices);

@@ -10,7 +10,7 @@ import type { EngineConfig, FileResult, ModuleHost, SourceFile } from '../core/t
 import { allRules } from '../rules';
 import { ConfigFiles, resolveConfig } from '../cli/config';
 import { discoverFiles, toPosix } from '../cli/files';
-import { hasClientTypings, readSources } from '../cli/lint-command';
+import { hasClientTypings, readSources } from '../cli/workspace';
 import { createFsModuleHost } from '../cli/module-host';
 import { applySettings, defaultSettings, type ServerSettings } from './settings';
 

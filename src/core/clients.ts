@@ -1,5 +1,6 @@
 // Decides whether an expression is a Redis or Kafka client: by typings first, else by tracing the value to its package.
 import ts from 'typescript';
+import { isExternalDeclaration } from './values';
 
 export type ClientKind = 'ioredis' | 'node-redis' | 'kafkajs' | 'confluent-kafkajs' | 'confluent-rdkafka' | 'node-rdkafka';
 export type Role = 'redis' | 'pipeline' | 'kafka' | 'producer' | 'consumer' | 'admin';
@@ -711,9 +712,4 @@ export function unwrap(expr: ts.Expression): ts.Expression {
     e = e.expression;
   }
   return e;
-}
-
-function isExternalDeclaration(decl: ts.Node): boolean {
-  const sf = decl.getSourceFile();
-  return sf.isDeclarationFile || sf.fileName.includes('/node_modules/');
 }

@@ -198,7 +198,7 @@ export class ValueResolver {
     const nameNode = ts.isPropertyAccessExpression(expr) ? expr.name : expr.argumentExpression;
     const symbol = this.symbolOf(nameNode);
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    if (decl && !isExternal(decl)) {
+    if (decl && !isExternalDeclaration(decl)) {
       const v = this.declaration(decl, depth);
       if (v) return v;
     }
@@ -267,7 +267,8 @@ function isCommonJsExport(decl: ts.Declaration): decl is ts.PropertyAccessExpres
   return ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports';
 }
 
-function isExternal(decl: ts.Declaration): boolean {
+/** Declared in typings or a package, not in the workspace's own code. */
+export function isExternalDeclaration(decl: ts.Node): boolean {
   const sf = decl.getSourceFile();
   return sf.isDeclarationFile || sf.fileName.includes('/node_modules/');
 }

@@ -346,8 +346,7 @@ function isParameter(v: Value, ctx: RuleContext): boolean {
   if (!node) return false;
   if (ts.isShorthandPropertyAssignment(node)) node = node.name;
   if (!ts.isIdentifier(node)) return false;
-  const symbol = ts.isShorthandPropertyAssignment(node.parent) ? ctx.checker.getShorthandAssignmentValueSymbol(node.parent) : ctx.checker.getSymbolAtLocation(node);
-  const decl = symbol?.valueDeclaration;
+  const decl = symbolAt(node, ctx)?.valueDeclaration;
   return decl !== undefined && (ts.isParameter(decl) || (ts.isBindingElement(decl) && ts.isParameter(ts.walkUpBindingElementsAndPatterns(decl))));
 }
 

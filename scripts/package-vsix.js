@@ -17,7 +17,6 @@ const MANIFEST_FIELDS = ['name', 'displayName', 'description', 'version', 'publi
 const BUNDLES = [
   ['src/extension/extension.ts', 'dist/src/extension/extension.js'],
   ['src/server/main.ts', 'dist/src/server/main.js'],
-  ['src/extension/map-worker.ts', 'dist/src/extension/map-worker.js'],
   // The in-host suite as a module of its own, for @vscode/test-electron's extensionTestsPath.
   ['src/extension/test-suite/index.ts', 'dist/src/extension/test-suite/index.js'],
 ];
@@ -62,6 +61,24 @@ async function bundle(stage) {
   }
 }
 
+/** The lib files typed analysis loads and every lib they reference: the bundle has no node_modules to find them in. */
+function copyTypescriptLibs(stage) {
+  const { TYPED_ANALYSIS_LIBS } = require('../dist/src/core/program');
+  const from = path.dirname(require.resolve('typescript/lib/lib.d.ts'));
+  const to = path.join(stage, 'dist', 'typescript-lib');
+  fs.mkdirSync(to, { recursive: true });
+  const pending = [...TYPED_ANALYSIS_LIBS];
+  const seen = new Set();
+  while (pending.length > 0) {
+    const name = pending.pop();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const text = fs.readFileSync(path.join(from, name), 'utf8');
+    fs.writeFileSync(path.join(to, name), text);
+    for (const m of text.matchAll(/\/\/\/\s*<reference\s+lib="([^"]+)"/g)) pending.push(`lib.${m[1].toLowerCase()}.d.ts`);
+  }
+}
+
 async function main() {
   const { out, stage } = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(path.join(root, 'dist', 'webview', 'comparison.js'))) {
@@ -71,6 +88,7 @@ async function main() {
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
   await bundle(stage);
+  copyTypescriptLibs(stage);
   for (const item of COPIES) {
     const from = path.join(root, item);
     if (!fs.existsSync(from)) throw new Error(`${item} is missing; it is needed for the VSIX`);

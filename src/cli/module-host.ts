@@ -1,10 +1,15 @@
 // A ModuleHost on the real file system, so the engine can read node_modules typings and TypeScript's lib files.
 import fs from 'node:fs';
 import path from 'node:path';
+import { TYPED_ANALYSIS_LIBS } from '../core/program';
 import type { ModuleHost } from '../core/types';
 
+/** Where the VSIX ships TypeScript's lib files: it bundles the engine and carries no node_modules. Same relative place in the tsc layout and the bundle. */
+export const SHIPPED_LIB_DIRECTORY = path.join(__dirname, '..', '..', 'typescript-lib');
+
 export function typescriptLibDirectory(): string {
-  return path.dirname(require.resolve('typescript/lib/lib.d.ts')).split(path.sep).join('/');
+  const directory = fs.existsSync(path.join(SHIPPED_LIB_DIRECTORY, TYPED_ANALYSIS_LIBS[0])) ? SHIPPED_LIB_DIRECTORY : path.dirname(require.resolve('typescript/lib/lib.d.ts'));
+  return directory.split(path.sep).join('/');
 }
 
 export function createFsModuleHost(): ModuleHost {

@@ -2,6 +2,9 @@
 import ts from 'typescript';
 import type { ModuleHost, SourceFile } from './types';
 
+/** The lib files typed analysis loads (no DOM: messaging code is server code); the VSIX ships exactly these and their references. */
+export const TYPED_ANALYSIS_LIBS = ['lib.es2022.d.ts'] as const;
+
 export interface BuiltProgram {
   program: ts.Program;
   checker: ts.TypeChecker;
@@ -69,7 +72,7 @@ export function buildProgram(files: SourceFile[], moduleHost: ModuleHost | undef
   }
 
   const options: ts.CompilerOptions = typed
-    ? { ...baseOptions, lib: ['lib.es2022.d.ts'] }
+    ? { ...baseOptions, lib: [...TYPED_ANALYSIS_LIBS] }
     : { ...baseOptions, noLib: true, noResolve: false };
 
   const host: ts.CompilerHost = {

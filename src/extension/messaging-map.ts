@@ -5,8 +5,8 @@ import type { MessagingMap } from '../core/messaging-map';
 import type { StreamwiseClient } from './client';
 
 export const MESSAGING_MAP_REQUEST = 'streamwise/messagingMap';
-/** The worker bundle (built from src/extension/map-worker.ts). */
-export const MAP_WORKER_BUNDLE = 'dist/src/extension/map-worker.js';
+/** The server bundle also prints a one-off map (`--messaging-map`), so the engine ships once. */
+export const MAP_WORKER_BUNDLE = 'dist/src/server/main.js';
 
 function isMap(value: unknown): value is MessagingMap {
   return typeof value === 'object' && value !== null && Array.isArray((value as MessagingMap).destinations);
@@ -31,7 +31,7 @@ export async function computeMessagingMap(context: vscode.ExtensionContext, clie
 
 function runWorker(worker: string, folder: string): Promise<MessagingMap> {
   return new Promise((resolve, reject) => {
-    const args = [folder, ...(vscode.workspace.isTrusted ? [] : ['--no-config'])];
+    const args = ['--messaging-map', folder, ...(vscode.workspace.isTrusted ? [] : ['--no-config'])];
     const child = fork(worker, args, { silent: true, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', NO_COLOR: '1' } });
     let out = '';
     let err = '';

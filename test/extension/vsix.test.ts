@@ -28,14 +28,17 @@ describe('VSIX package', () => {
 
   it('contains the bundles and the shipped files, and no node_modules', () => {
     assert.deepEqual(names.filter((n) => n.includes('node_modules')), []);
-    for (const file of ['dist/src/extension/extension.js', 'dist/src/server/main.js', 'dist/src/extension/map-worker.js', 'dist/webview/comparison.js', 'dist/webview/comparison.css', 'snippets/typescript.json', 'snippets/javascript.json', 'README.md', 'LICENSE.txt']) {
+    for (const file of ['dist/src/extension/extension.js', 'dist/src/server/main.js', 'dist/webview/comparison.js', 'dist/webview/comparison.css', 'snippets/typescript.json', 'snippets/javascript.json', 'README.md', 'LICENSE.txt']) {
       assert.ok(names.includes(`extension/${file}`), `missing ${file}`);
     }
     const docs = fs.readdirSync(path.join(ROOT, 'rules')).flatMap((g) => fs.readdirSync(path.join(ROOT, 'rules', g)).map((f) => `extension/rules/${g}/${f}`));
     assert.ok(docs.length >= 14);
     for (const doc of docs) assert.ok(names.includes(doc), `missing ${doc}`);
-    // Only what the extension needs at run time: no sources, maps or tests.
-    assert.deepEqual(names.filter((n) => /\.(ts|map)$/.test(n) || n.includes('/test/')), []);
+    // Only what the extension needs at run time: no sources, maps or tests; TypeScript's lib files for typed analysis.
+    const libs = names.filter((n) => n.startsWith('extension/dist/typescript-lib/'));
+    assert.ok(libs.includes('extension/dist/typescript-lib/lib.es2022.d.ts'), libs.join(', '));
+    assert.ok(!libs.includes('extension/dist/typescript-lib/lib.dom.d.ts'), 'ships the DOM lib typed analysis does not load');
+    assert.deepEqual(names.filter((n) => !libs.includes(n) && (/\.(ts|map)$/.test(n) || n.includes('/test/'))), []);
   });
 
   it('has a manifest that runs the bundled client, not the engine, and carries no dependencies', () => {
@@ -59,6 +62,15 @@ describe('VSIX package', () => {
     const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.equal(root.bin.streamwise, 'bin/streamwise.js');
     assert.notEqual(root.main, manifest.main);
+  });
+
+  it('prints the messaging map from the bundled server when no server runs (--messaging-map)', () => {
+    const server = path.join(tmp, 'stage', 'dist', 'src', 'server', 'main.js');
+    const result = spawnSync(process.execPath, [server, '--messaging-map', path.join(ROOT, 'examples')], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const map = JSON.parse(result.stdout) as { destinations: { name: string; kind: string }[] };
+    assert.ok(map.destinations.length >= 3, result.stdout);
+    assert.ok(map.destinations.some((d) => d.kind === 'topic'), result.stdout);
   });
 
   it('bundles everything but vscode and Node built-ins into the client', () => {

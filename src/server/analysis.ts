@@ -8,7 +8,7 @@ import { buildMessagingMap, type MessagingMap } from '../core/messaging-map';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { EngineConfig, FileResult, ModuleHost, SourceFile } from '../core/types';
 import { allRules } from '../rules';
-import { ConfigFiles, resolveConfig } from '../cli/config';
+import { CONFIG_FILE, ConfigFiles, resolveConfig } from '../cli/config';
 import { discoverFiles, toPosix } from '../cli/files';
 import { hasClientTypings, readSources } from '../cli/workspace';
 import { createFsModuleHost } from '../cli/module-host';
@@ -50,6 +50,24 @@ export class WorkspaceAnalysis {
   invalidateDisk(): void {
     this.diskPaths = undefined;
     this.diskTexts.clear();
+  }
+
+  /**
+   * Files changed on disk outside the editor. An edited source file is re-read alone; a created or deleted one
+   * changes the file set; a config, ignore or package manifest may change which files and settings apply, or
+   * whether client typings are installed, so everything is re-read.
+   */
+  diskChanged(changes: readonly { path: string; kind: 'created' | 'changed' | 'deleted' }[]): void {
+    for (const change of changes) {
+      const name = change.path.slice(change.path.lastIndexOf('/') + 1);
+      if (name === CONFIG_FILE || name === '.gitignore' || name === 'package.json') {
+        this.invalidateDisk();
+        this.typedHost = null;
+        return;
+      }
+      this.diskTexts.delete(change.path);
+      if (change.kind !== 'changed') this.diskPaths = undefined;
+    }
   }
 
   setSettings(settings: ServerSettings): void {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -11,7 +13,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findProjectRoot, toPosix } from '../cli/files';
+import { CONFIG_FILE } from '../cli/config';
+import { findProjectRoot, SOURCE_EXTENSIONS, toPosix } from '../cli/files';
 import { allRules } from '../rules';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './actions';
 import { WorkspaceAnalysis, type FileAnalysis } from './analysis';
@@ -45,6 +48,7 @@ export function startServer(connection: Connection): void {
   let timer: NodeJS.Timeout | undefined;
   let versionedEdits = false;
   let showDocument = false;
+  let watchFiles = false;
   let rootKnown = false;
 
   const uriOf = (p: string) => uris.get(p) ?? pathToFileURL(p).href;
@@ -138,6 +142,7 @@ export function startServer(connection: Connection): void {
     analysis.setSettings(parseSettings(params.initializationOptions));
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     showDocument = params.capabilities.window?.showDocument?.support === true;
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -150,6 +155,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Edits outside the editor (a checkout, a generator, npm install) must reach cross-file findings too.
+    if (watchFiles) {
+      const globPattern = `**/{*.{${SOURCE_EXTENSIONS.join(',')}},${CONFIG_FILE},.gitignore,package.json}`;
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).catch((error: Error) => connection.console.error(`Streamwise: watching files failed: ${error.message}`));
+    }
     if (analysis.root) void scanWorkspace(true);
   });
 
@@ -184,8 +194,14 @@ export function startServer(connection: Connection): void {
     void scanWorkspace(false);
   });
 
-  connection.onDidChangeWatchedFiles(() => {
-    analysis.invalidateDisk();
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+    const onDisk = changes.flatMap((c) => {
+      const p = pathOf(c.uri);
+      return p ? [{ path: p, kind: kinds[c.type] ?? 'changed' }] : [];
+    });
+    if (onDisk.length === 0) return;
+    analysis.diskChanged(onDisk);
     void scanWorkspace(false);
   });
 

@@ -23,6 +23,8 @@ export interface TestClient {
   process: ChildProcess;
   diagnostics: Map<string, Diagnostic[]>;
   progress: unknown[];
+  /** Registrations the server asked for with client/registerCapability. */
+  registrations: { method: string; registerOptions?: unknown }[];
   stderr: () => string;
   /** Resolves with the latest diagnostics of `uri` once `accept` holds for them. */
   waitForDiagnostics(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
@@ -51,6 +53,12 @@ export async function startClient(root: string, initializationOptions?: unknown)
     changed();
   });
   connection.onRequest('window/showDocument', () => ({ success: true }));
+  const registrations: { method: string; registerOptions?: unknown }[] = [];
+  connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    registrations.push(...p.registrations);
+    changed();
+    return null;
+  });
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
 
@@ -74,7 +82,7 @@ export async function startClient(root: string, initializationOptions?: unknown)
     processId: process.pid,
     rootUri: uriOf(root),
     workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
-    capabilities: { window: { workDoneProgress: true, showDocument: { support: true } }, workspace: { workspaceEdit: { documentChanges: true } } },
+    capabilities: { window: { workDoneProgress: true, showDocument: { support: true } }, workspace: { workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
     initializationOptions,
   };
   await connection.sendRequest('initialize', params);
@@ -85,6 +93,7 @@ export async function startClient(root: string, initializationOptions?: unknown)
     process: child,
     diagnostics,
     progress,
+    registrations,
     stderr: () => stderr,
     waitFor,
     async waitForDiagnostics(uri, accept) {

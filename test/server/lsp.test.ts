@@ -1,6 +1,7 @@
 // Drives `streamwise lsp --stdio` over the protocol: workspace scan, diagnostics, code actions, hovers, edits, settings.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -126,6 +127,41 @@ describe('streamwise lsp (protocol)', () => {
     });
     const cleared = await client.waitForDiagnostics(uriOf(ORDERS), (d) => d.length === 0);
     assert.deepEqual(cleared, []);
+  });
+});
+
+describe('streamwise lsp file watching', () => {
+  it('registers a file watcher and follows files created, changed and deleted outside the editor', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-watch-'));
+    fs.cpSync(FIXTURE, tmp, { recursive: true });
+    const client = await startClient(tmp);
+    const changed = (uri: string, type: 1 | 2 | 3) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
+    try {
+      await client.waitFor(() => client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'the watcher registration');
+      const watcher = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] };
+      assert.match(watcher.watchers[0].globPattern, /ts,.*streamwise\.config\.json/);
+      const presence = uriOf(path.join(tmp, 'src', 'presence.ts'));
+      await client.waitForDiagnostics(presence, (d) => d.length === 0);
+
+      // Deleting the subscriber's file leaves the publisher's channel without a consumer.
+      fs.rmSync(path.join(tmp, 'src', 'presence-listener.ts'));
+      await changed(uriOf(path.join(tmp, 'src', 'presence-listener.ts')), 3);
+      await client.waitForDiagnostics(presence, (d) => ids(d).includes('arch/orphan-destination'));
+
+      // A new file with a finding is linted without being opened.
+      const created = path.join(tmp, 'src', 'audit.ts');
+      fs.writeFileSync(created, "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const audit = (e: string) => redis.xadd('audit', '*', 'e', e);\n");
+      await changed(uriOf(created), 1);
+      await client.waitForDiagnostics(uriOf(created), (d) => ids(d).includes('redis/unbounded-stream'));
+
+      // Changed on disk: the new text is read, the finding goes away.
+      fs.writeFileSync(created, "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const audit = (e: string) => redis.xadd('audit', 'MAXLEN', '~', 1000, '*', 'e', e);\n");
+      await changed(uriOf(created), 2);
+      await client.waitForDiagnostics(uriOf(created), (d) => !ids(d).includes('redis/unbounded-stream'));
+    } finally {
+      await client.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

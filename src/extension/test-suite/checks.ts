@@ -1,5 +1,6 @@
 // The checks of the in-host suite: diagnostics, a quick fix, a hover, the comparison command, Explain Rule.
 import * as vscode from 'vscode';
+import { serverSettings } from '../client';
 
 export interface Check {
   name: string;
@@ -111,7 +112,26 @@ export async function checkAll(log: (line: string) => void): Promise<SuiteResult
   } catch (error) {
     check('Explain Rule opens the rule doc', false, String(error));
   }
+  // Last: it changes a workspace setting, which makes the server lint again.
+  await checkRestrictedSettings(check);
   return result;
+}
+
+/** Restricted Mode: a value set by the workspace (as a cloned repository's .vscode/settings.json would) never reaches an untrusted server. */
+async function checkRestrictedSettings(check: (name: string, ok: boolean, detail: string) => void): Promise<void> {
+  const config = () => vscode.workspace.getConfiguration('streamwise');
+  const planted = ['planted-by-workspace'];
+  try {
+    await config().update('criticalVocabulary', planted, vscode.ConfigurationTarget.Workspace);
+    const trusted = serverSettings(true);
+    const restricted = serverSettings(false);
+    const ok = JSON.stringify(trusted.criticalVocabulary) === JSON.stringify(planted) && restricted.criticalVocabulary === undefined && restricted.trusted === false;
+    check('restricted mode drops workspace settings', ok, `trusted: ${JSON.stringify(trusted)}; restricted: ${JSON.stringify(restricted)}`);
+  } catch (error) {
+    check('restricted mode drops workspace settings', false, String(error));
+  } finally {
+    await config().update('criticalVocabulary', undefined, vscode.ConfigurationTarget.Workspace);
+  }
 }
 
 async function checkQuickFix(check: (name: string, ok: boolean, detail: string) => void): Promise<void> {

@@ -71,6 +71,24 @@ async function frameWithText(page: Page, text: string): Promise<Frame | undefine
   return undefined;
 }
 
+/** The extension's output channel as VS Code logs it (the language server's messages), for failure reports. */
+function streamwiseLogs(userData: string): string {
+  const logs: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/streamwise/i.test(entry.name)) logs.push(`--- ${full} ---\n${fs.readFileSync(full, 'utf8').slice(-6000)}`);
+    }
+  };
+  try {
+    walk(path.join(userData, 'logs'));
+  } catch {
+    // No logs written.
+  }
+  return logs.join('\n') || '(no Streamwise output log found)';
+}
+
 describe('VS Code (code-server) end to end', { timeout: 30 * 60_000 }, () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-e2e-'));
   const workspace = path.join(tmp, 'examples');
@@ -115,8 +133,10 @@ describe('VS Code (code-server) end to end', { timeout: 30 * 60_000 }, () => {
   it('runs the in-host suite inside VS Code 1.139 and every check passes', () => {
     assert.equal(suite.done, true);
     assert.match(suite.vscodeVersion, /^1\.139\./);
+    const retried = suite.checks.filter((c) => c.detail.includes('attempt 1:'));
+    if (retried.length > 0) console.log(`retried in host: ${JSON.stringify(retried)}\n${streamwiseLogs(path.join(tmp, 'user-data'))}`);
     const failed = suite.checks.filter((c) => !c.ok);
-    assert.deepEqual(failed, [], JSON.stringify(suite.checks, null, 2));
+    assert.deepEqual(failed, [], `${JSON.stringify(suite.checks, null, 2)}\n${streamwiseLogs(path.join(tmp, 'user-data'))}`);
     for (const name of ['diagnostics src/audit.ts', 'quick fix changes the file', 'hover on src/audit.ts', 'comparison view lists the destinations', 'restricted mode drops workspace settings']) {
       assert.ok(suite.checks.some((c) => c.name === name && c.ok), name);
     }

@@ -141,11 +141,18 @@ async function checkQuickFix(check: (name: string, ok: boolean, detail: string) 
   if (!diagnostic) return check('quick fix changes the file', false, 'no redis/exact-stream-trim diagnostic');
   const document = await vscode.workspace.openTextDocument(uri);
   const before = document.lineAt(diagnostic.range.start.line).text;
-  // An empty answer is retried and recorded in the check's detail: it shows up in the report without failing the run on its own.
+  // VS Code cancels a code-action request when the set of code-action providers changes while it runs (another
+  // extension, such as the built-in TypeScript one, activating), answering [] or throwing Canceled. Such an answer is
+  // asked again and recorded in the check's detail.
   const empties: string[] = [];
   let actions: vscode.CodeAction[] = [];
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 10)) ?? [];
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    try {
+      actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 10)) ?? [];
+    } catch (error) {
+      if (!/Canceled/.test(String(error))) throw error;
+      actions = [];
+    }
     if (actions.length > 0) break;
     empties.push(`attempt ${attempt}: no actions (version ${document.version}, dirty ${document.isDirty}, diagnostics [${ours(uri).map(codeOf).join(', ')}])`);
     await sleep(2_000);

@@ -1,6 +1,8 @@
 // Decides whether an expression is a Redis or Kafka client: by typings first, else by tracing the value to its package.
 import ts from 'typescript';
+import { isDefaultLib } from './program';
 import { isExternalDeclaration } from './values';
+import type { WorkspaceScope } from './workspace';
 
 export type ClientKind = 'ioredis' | 'node-redis' | 'kafkajs' | 'confluent-kafkajs' | 'confluent-rdkafka' | 'node-rdkafka';
 export type Role = 'redis' | 'pipeline' | 'kafka' | 'producer' | 'consumer' | 'admin';
@@ -137,10 +139,20 @@ export class ClientRecognizer {
   private readonly active = new Set<ts.Node>();
   private readonly assignments = new Map<ts.SourceFile, Map<ts.Symbol, ts.Expression[]>>();
 
-  private callSitesByName: Map<string, Array<ts.CallExpression | ts.NewExpression>> | undefined;
+  private readonly sitesByFile = new Map<ts.SourceFile, Map<string, Array<ts.CallExpression | ts.NewExpression>>>();
+  /** Per cached trace, the files whose call sites it read (see `scannedDuring`). */
+  private readonly scannedBy = new Map<ts.Node, ReadonlySet<string>>();
+  private readonly scanning: Set<string>[] = [];
+  /** Trace steps one `clientRecipient` question may take (the tracer's cost grows fast on some graphs); spent: the answer is "maybe". */
+  private steps = 0;
+  private stepLimit = Infinity;
+  private exhausted = false;
 
-  /** `workspace`: the workspace's source files, searched for call sites of untyped parameters. */
-  constructor(private readonly checker: ts.TypeChecker, readonly typed: boolean, private readonly workspace: readonly ts.SourceFile[] = []) {}
+  /**
+   * `workspace`: the workspace's source files, searched for call sites of untyped parameters; with a
+   * `scope`, only the files it says may mention the function's name are searched.
+   */
+  constructor(private readonly checker: ts.TypeChecker, readonly typed: boolean, private readonly workspace: readonly ts.SourceFile[] = [], private readonly scope?: WorkspaceScope) {}
 
   /**
    * The client a method call is made on. `undefined` when not a client; with types, a
@@ -224,11 +236,23 @@ export class ClientRecognizer {
     return familyOf(kind) === 'redis' ? 'redis' : 'kafka';
   }
 
+  /** False once a bounded question has used up its steps. */
+  private step(): boolean {
+    if (this.exhausted) return false;
+    if (++this.steps > this.stepLimit) this.exhausted = true;
+    return !this.exhausted;
+  }
+
   private trace(node: ts.Expression, depth: number): Trace | undefined {
     const expr = unwrap(node);
-    if (this.cache.has(expr)) return this.cache.get(expr) ?? undefined;
+    if (this.cache.has(expr)) {
+      this.noteScanned(this.scannedBy.get(expr));
+      return this.cache.get(expr) ?? undefined;
+    }
+    if (!this.step()) return undefined;
     if (depth > MAX_DEPTH || this.active.has(expr)) return undefined;
     this.active.add(expr);
+    this.scanning.push(new Set());
     let result: Trace | undefined;
     try {
       result = this.traceInner(expr, depth + 1);
@@ -236,9 +260,33 @@ export class ClientRecognizer {
       result = undefined;
     } finally {
       this.active.delete(expr);
+      const scanned = this.scanning.pop()!;
+      if (scanned.size > 0) this.scannedBy.set(expr, scanned);
+      this.noteScanned(scanned);
     }
     this.cache.set(expr, result ?? null);
     return result;
+  }
+
+  /**
+   * Runs `f` and returns, beside its result, the files whose call sites the traces it made (or
+   * reused from the cache) read: what the result depends on beyond the imports of the code traced.
+   */
+  scannedDuring<T>(f: () => T): { result: T; scanned: ReadonlySet<string> } {
+    this.scanning.push(new Set());
+    let scanned = new Set<string>();
+    try {
+      const result = f();
+      return { result, scanned: (scanned = this.scanning[this.scanning.length - 1]) };
+    } finally {
+      this.scanning.pop();
+      this.noteScanned(scanned);
+    }
+  }
+
+  private noteScanned(files: ReadonlySet<string> | undefined): void {
+    const top = this.scanning[this.scanning.length - 1];
+    if (top && files) for (const f of files) top.add(f);
   }
 
   private traceInner(expr: ts.Expression, depth: number): Trace | undefined {
@@ -271,6 +319,11 @@ export class ClientRecognizer {
   }
 
   private traceSymbol(symbol: ts.Symbol, depth: number): Trace | undefined {
+    if (!this.step()) return undefined;
+    // TypeScript's own lib declares only lib things: tracing through them (JSON, Date, Promise…, whose
+    // var and interface declarations lead to each other) ends nowhere, after a long detour.
+    const decls = symbol.declarations ?? [];
+    if (decls.length > 0 && decls.every((d) => isDefaultLib(d.getSourceFile()))) return undefined;
     let requiredModule: Trace | undefined;
     for (const decl of symbol.declarations ?? []) {
       const fromImport = this.traceImportDeclaration(decl, symbol, depth);
@@ -404,7 +457,7 @@ export class ClientRecognizer {
     if (!nameNode || !ts.isIdentifier(nameNode)) return [];
     const symbol = this.symbolAt(nameNode) ?? (target as { symbol?: ts.Symbol }).symbol;
     if (!symbol) return [];
-    return (this.callSiteIndex().get(nameNode.text) ?? []).filter((site) => {
+    return this.callSitesNamed(nameNode.text).filter((site) => {
       const callee = unwrap(site.expression);
       const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
       const s = this.symbolAt(at);
@@ -412,24 +465,76 @@ export class ClientRecognizer {
     });
   }
 
-  private callSiteIndex(): Map<string, Array<ts.CallExpression | ts.NewExpression>> {
-    if (this.callSitesByName) return this.callSitesByName;
-    const index = new Map<string, Array<ts.CallExpression | ts.NewExpression>>();
+  /** Calls and constructions whose callee is written `name(…)` or `x.name(…)`, in workspace order. */
+  private callSitesNamed(name: string): Array<ts.CallExpression | ts.NewExpression> {
+    const files = this.scope ? this.scope.filesMentioning([name]) : this.workspace;
+    this.noteScanned(new Set(files.map((sf) => sf.fileName)));
+    return files.flatMap((sf) => this.callSitesIn(sf).get(name) ?? []);
+  }
+
+  private callSitesIn(sf: ts.SourceFile): Map<string, Array<ts.CallExpression | ts.NewExpression>> {
+    let index = this.sitesByFile.get(sf);
+    if (index) return index;
+    const found = new Map<string, Array<ts.CallExpression | ts.NewExpression>>();
     const visit = (n: ts.Node): void => {
       if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments && n.arguments.length > 0) {
         const callee = unwrap(n.expression);
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
         if (name) {
-          const list = index.get(name) ?? [];
+          const list = found.get(name) ?? [];
           list.push(n);
-          index.set(name, list);
+          found.set(name, list);
         }
       }
       n.forEachChild(visit);
     };
-    for (const sf of this.workspace) visit(sf);
-    this.callSitesByName = index;
+    visit(sf);
+    index = found;
+    this.sitesByFile.set(sf, index);
     return index;
+  }
+
+  /** Could any argument (or object-literal argument's property) trace to a client at all? Mirrors what `traceInner` follows. */
+  static mayHandClient(site: ts.CallExpression | ts.NewExpression): boolean {
+    return (site.arguments ?? []).some((arg) => {
+      const e = unwrap(arg);
+      if (ts.isObjectLiteralExpression(e)) return e.properties.some((p) => (ts.isPropertyAssignment(p) ? traceable(p.initializer) : ts.isShorthandPropertyAssignment(p)));
+      return traceable(e);
+    });
+  }
+
+  /** The workspace declaration a call or construction invokes (function, method or class), when it resolves to one. */
+  calleeDeclaration(site: ts.CallExpression | ts.NewExpression): ts.Declaration | undefined {
+    const symbol = this.resolvedSymbol(unwrap(site.expression));
+    const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    return decl && !isExternalDeclaration(decl) ? decl : undefined;
+  }
+
+  /**
+   * Does an argument, or a property of an object-literal argument, trace to a client? Then the
+   * callee's untyped parameter holds one (see `traceFromCallSites`). A question that outgrows
+   * `stepLimit` trace steps is answered yes: not knowing must not lose the callee.
+   */
+  handsClient(site: ts.CallExpression | ts.NewExpression, stepLimit = 5000): boolean {
+    this.steps = 0;
+    this.stepLimit = stepLimit;
+    this.exhausted = false;
+    const carries = (site.arguments ?? []).some((arg) => {
+      if (ts.isSpreadElement(arg)) return false;
+      if (this.trace(arg, 0)?.t === 'client') return true;
+      const obj = unwrap(arg);
+      if (!ts.isObjectLiteralExpression(obj)) return false;
+      return obj.properties.some((p) => {
+        const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+        return value !== undefined && this.trace(value, 0)?.t === 'client';
+      });
+    });
+    const unsure = this.exhausted;
+    this.stepLimit = Infinity;
+    this.exhausted = false;
+    // Traces cut short were cached as "no client": forget them.
+    if (unsure) this.cache.clear();
+    return carries || unsure;
   }
 
   private traceMember(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string, depth: number): Trace | undefined {
@@ -532,6 +637,7 @@ export class ClientRecognizer {
   }
 
   private traceType(type: ts.TypeNode, depth: number): Trace | undefined {
+    if (!this.step()) return undefined;
     if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
       for (const t of type.types) {
         const r = this.traceType(t, depth);
@@ -588,6 +694,8 @@ export class ClientRecognizer {
   private traceAssignments(symbol: ts.Symbol, decl: ts.Declaration, depth: number): Trace | undefined {
     if (!ts.isVariableDeclaration(decl)) return undefined;
     const sf = decl.getSourceFile();
+    // Declaration files assign nothing.
+    if (sf.isDeclarationFile) return undefined;
     for (const right of this.assignmentsIn(sf).get(symbol) ?? []) {
       const t = this.trace(right, depth);
       if (t) return t;
@@ -597,7 +705,7 @@ export class ClientRecognizer {
 
   private traceThisAssignments(decl: ts.PropertyDeclaration | ts.PropertySignature, depth: number): Trace | undefined {
     const symbol = (decl as { symbol?: ts.Symbol }).symbol ?? this.symbolAt(decl.name);
-    if (!symbol) return undefined;
+    if (!symbol || decl.getSourceFile().isDeclarationFile) return undefined;
     for (const right of this.assignmentsIn(decl.getSourceFile()).get(symbol) ?? []) {
       const t = this.trace(right, depth);
       if (t) return t;
@@ -686,6 +794,23 @@ export class ClientRecognizer {
     }
     return undefined;
   }
+}
+
+const FOLLOWED_OPERATORS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
+
+/** Expressions `traceInner` follows; anything else (literals, functions, arithmetic) is never a client. */
+function traceable(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return (
+    ts.isAwaitExpression(e) ||
+    ts.isIdentifier(e) ||
+    ts.isPropertyAccessExpression(e) ||
+    (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) ||
+    ts.isNewExpression(e) ||
+    ts.isCallExpression(e) ||
+    (ts.isBinaryExpression(e) && FOLLOWED_OPERATORS.has(e.operatorToken.kind)) ||
+    ts.isConditionalExpression(e)
+  );
 }
 
 function roleFromTypeName(kind: ClientKind, name: string): Role {

@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { ClientRecognizer, familyOf, unwrap, type ClientRef, type Family } from './clients';
 import { REDIS_COMMANDS } from './redis-commands';
 import { ValueResolver, stringOf, type Value } from './values';
+import type { WorkspaceScope } from './workspace';
 
 export interface CallFact {
   file: string;
@@ -40,6 +41,11 @@ export interface FileFacts {
   sourceFile: ts.SourceFile;
   calls: CallFact[];
   creations: CreationFact[];
+  /**
+   * False for a file the pre-filter proved no client reaches: it has no facts, and no object
+   * literal typed by client typings either (in the program only for what other files need of it).
+   */
+  analysed: boolean;
 }
 
 const KAFKA_METHODS = new Set([
@@ -61,13 +67,13 @@ export class FactExtractor {
   readonly values: ValueResolver;
   readonly clients: ClientRecognizer;
 
-  constructor(checker: ts.TypeChecker, typed: boolean, workspace: readonly ts.SourceFile[] = []) {
+  constructor(checker: ts.TypeChecker, typed: boolean, workspace: readonly ts.SourceFile[] = [], scope?: WorkspaceScope) {
     this.values = new ValueResolver(checker, typed);
-    this.clients = new ClientRecognizer(checker, typed, workspace);
+    this.clients = new ClientRecognizer(checker, typed, workspace, scope);
   }
 
   extract(sourceFile: ts.SourceFile): FileFacts {
-    const facts: FileFacts = { file: sourceFile.fileName, sourceFile, calls: [], creations: [] };
+    const facts: FileFacts = { file: sourceFile.fileName, sourceFile, calls: [], creations: [], analysed: true };
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) this.onCall(node, facts);
       else if (ts.isNewExpression(node)) this.onNew(node, facts);

@@ -1,7 +1,7 @@
 // Kafka producer configuration readers: which creation arguments hold librdkafka or KafkaJS-style settings, and when a setting is certain.
 import ts from 'typescript';
 import { isLibrdkafka, kindOfDeclarationFile, type ClientKind } from './clients';
-import type { CreationFact } from './facts';
+import type { CreationFact, FileFacts } from './facts';
 import type { Value, ValueResolver } from './values';
 
 /** `librdkafka`: dotted librdkafka properties (`linger.ms`); `kafkajs`: camelCase KafkaJS options (`acks`, `idempotent`). */
@@ -100,29 +100,52 @@ const TYPED_LITERALS: Array<[ClientKind[], string[], TypedLiteralUse, ConfigDial
  * With types: object literals the Kafka typings type by context — producer configs, kafkajs send
  * records and messages handed to wrappers (`createProducer(config: ProducerGlobalConfig)`,
  * `publish(messages: Message[])`), which no creation or send in the file shows directly.
+ * Only literals `relevant` admits are classified: asking the checker for a literal's contextual
+ * type is the costly part, and a rule knows from the syntax which literals could matter to it.
  */
-export function typedLiterals(sf: ts.SourceFile, checker: ts.TypeChecker, use: TypedLiteralUse): TypedLiteral[] {
+export function typedLiterals(file: FileFacts, checker: ts.TypeChecker, use: TypedLiteralUse, relevant: (literal: ts.ObjectLiteralExpression) => boolean = () => true): TypedLiteral[] {
+  // A file no client reaches has no literal typed by client typings either (the pre-filter's invariant): skip the checker.
+  if (!file.analysed) return [];
+  const sf = file.sourceFile;
   let perFile = typedLiteralCache.get(checker);
   if (!perFile) typedLiteralCache.set(checker, (perFile = new WeakMap()));
-  let all = perFile.get(sf);
-  if (!all) {
-    const found: TypedLiteral[] = [];
-    const visit = (n: ts.Node): void => {
-      if (ts.isObjectLiteralExpression(n)) {
-        const hit = classify(contextualType(checker, n));
-        if (hit) found.push({ literal: n, use: hit[0], dialect: hit[1] });
-      }
-      n.forEachChild(visit);
-    };
-    visit(sf);
-    all = found;
-    perFile.set(sf, all);
+  let known = perFile.get(sf);
+  if (!known) perFile.set(sf, (known = new Map()));
+  const out: TypedLiteral[] = [];
+  for (const literal of literalsOf(sf)) {
+    if (!relevant(literal)) continue;
+    let hit = known.get(literal);
+    if (hit === undefined) known.set(literal, (hit = classify(contextualType(checker, literal)) ?? null));
+    if (hit && hit[0] === use) out.push({ literal, use: hit[0], dialect: hit[1] });
   }
-  return all.filter((t) => t.use === use);
+  return out;
 }
 
-/** One walk per file and checker, shared by the rules that ask (a reused SourceFile may meet a new checker). */
-const typedLiteralCache = new WeakMap<ts.TypeChecker, WeakMap<ts.SourceFile, TypedLiteral[]>>();
+/** Classifications per file and checker, shared by the rules that ask (a reused SourceFile may meet a new checker). */
+const typedLiteralCache = new WeakMap<ts.TypeChecker, WeakMap<ts.SourceFile, Map<ts.ObjectLiteralExpression, [TypedLiteralUse, ConfigDialect] | null>>>();
+const literalCache = new WeakMap<ts.SourceFile, ts.ObjectLiteralExpression[]>();
+
+/** Every object literal of a file, in document order. */
+function literalsOf(sf: ts.SourceFile): ts.ObjectLiteralExpression[] {
+  let found = literalCache.get(sf);
+  if (found) return found;
+  const list: ts.ObjectLiteralExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(n)) list.push(n);
+    n.forEachChild(visit);
+  };
+  visit(sf);
+  literalCache.set(sf, (found = list));
+  return found;
+}
+
+/** Could this literal's resolved value hold one of `keys`: written there, or brought by a spread or a computed name? */
+export function mayHoldKey(literal: ts.ObjectLiteralExpression, keys: ReadonlySet<string>): boolean {
+  return literal.properties.some((p) => {
+    if (ts.isSpreadAssignment(p) || !p.name || ts.isComputedPropertyName(p.name)) return true;
+    return (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) || ts.isPrivateIdentifier(p.name)) && keys.has(p.name.text);
+  });
+}
 
 function contextualType(checker: ts.TypeChecker, n: ts.ObjectLiteralExpression): ts.Type | undefined {
   try {

@@ -1,12 +1,18 @@
-// Runs rules over a workspace: builds the program, extracts facts once, queries rules, isolates rule failures, applies suppression comments.
+// Runs rules over a workspace: pre-filters files, builds the program, extracts facts once, queries rules, isolates rule failures, applies suppression comments.
 import ts from 'typescript';
+import { ClientRecognizer } from './clients';
 import { FactExtractor, type FileFacts } from './facts';
-import { buildProgram } from './program';
+import { foreignEndpoints, type ForeignEndpoint } from './foreign';
+import { augments, isModule } from './units';
+import type { KeptAnalysis, LintCache } from './cache';
+import { AnalysisPlan } from './prefilter';
+import { buildProgram, buildStructure, parseOutsideFile, parseWorkspaceFile, syntacticDiagnostics, type BuiltProgram } from './program';
+import { wordPattern } from './reach';
 import { applySuppressions } from './suppressions';
 import type { Rule, RuleContext, Signal } from './rule';
 import { rangeOf } from './text';
-import type { FileResult, Finding, LintInput, LintOutput } from './types';
-import { WorkspaceIndex } from './workspace';
+import type { FileResult, Finding, LintInput, LintOutput, SourceFile } from './types';
+import { wholeProgramScope, WorkspaceIndex, type WorkspaceScope } from './workspace';
 
 /** The id internal errors of fact extraction (not of one rule) are reported under. */
 export const ANALYSIS_ERROR_ID = 'streamwise/analysis';
@@ -17,53 +23,300 @@ export interface LintOptions {
   oldProgram?: ts.Program;
   /** Receives this run's program, to pass back as `oldProgram` next time. */
   onProgram?: (program: ts.Program) => void;
+  /** What a long-lived caller keeps between runs over the same workspace (the language server); see cache.ts. */
+  cache?: LintCache;
+  /** Analyse every file in one program, without the pre-filter: the reference it must match. */
+  exhaustive?: boolean;
 }
 
 /** `onIndex` lets a caller read the workspace index (the messaging map) without a second program build. */
 export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?: (index: WorkspaceIndex) => void, options: LintOptions = {}): LintOutput {
-  const { program, checker, typed } = buildProgram(input.files, input.moduleHost, options.oldProgram);
-  options.onProgram?.(program);
-  const workspace = input.files.map((f) => program.getSourceFile(f.path)).filter((sf): sf is ts.SourceFile => sf !== undefined);
-  const extractor = new FactExtractor(checker, typed, workspace);
+  const typed = input.moduleHost !== undefined;
+  const targets = input.targets ?? input.files.map((f) => f.path);
+  const targetSet = new Set(targets);
+  const ruleIds = new Set(rules.map((r) => r.meta.id));
+  const trees = new Trees(input.files, options.oldProgram);
+  const outside = new Map<string, FileResult>();
+  const plan = options.exhaustive
+    ? undefined
+    : new AnalysisPlan({
+        files: input.files,
+        typed,
+        tree: (p) => trees.get(p),
+        outsideTree: (p) => trees.outside(p),
+        cache: options.cache?.traits,
+        // A target the program may leave out gets its syntax errors and directives now, while its tree is at hand.
+        onTree: (p, sf) => {
+          if (targetSet.has(p) && !outside.has(p)) outside.set(p, outsideResult(p, sf, ruleIds));
+        },
+        release: (p) => trees.release(p),
+        units: options.cache?.units,
+      });
+  options.cache?.begin(input.files, input.moduleHost !== undefined, (p) => {
+    // A change to a file with globals (a script, an augmentation), before or after it, may reach any analysis.
+    const global = (sf: ts.SourceFile) => !isModule(sf) || augments(sf);
+    const before = options.oldProgram?.getSourceFile(p) ?? options.cache?.structure?.getSourceFile(p);
+    const old = options.cache?.traits.get(p);
+    const wasGlobal = before ? global(before) : old ? !old.module || old.augments : true;
+    return wasGlobal || global(trees.get(p));
+  });
+  // With typings, a program over part of the workspace must load what the whole workspace loads:
+  // the structure program lists those typings (and tells which of them expose client types).
+  const workspace = new Set(input.files.map((f) => f.path));
+  let roots: string[] = [];
+  if (plan && input.moduleHost) {
+    const structure = buildStructure(input.files, input.moduleHost, options.cache?.structure, (p) => trees.outside(p), (p) => trees.peek(p));
+    if (options.cache) options.cache.structure = structure;
+    trees.structure = structure;
+    roots = structure.getSourceFiles().map((sf) => sf.fileName).filter((f) => !workspace.has(f));
+    plan.start(structure);
+  } else plan?.start();
+  // The last run's program is where this one starts: more files than needed change no answer.
+  if (plan && options.cache) plan.include(options.cache.included);
+  const onImports = options.cache ? (file: string, resolved: string[]) => options.cache!.imports.set(file, resolved) : undefined;
+  const build = (previous: ts.Program | undefined) => buildProgram(input.files, input.moduleHost, previous, { workspace: input.files, include: plan?.included, parsed: (p) => trees.peek(p), roots, onImports });
+  let built = build(options.oldProgram);
+  const inProgram = (path: string) => !plan || plan.included.has(path);
+  const analysed = (path: string) => !plan || plan.analysed.has(path);
+
+  for (;;) {
+    const pass = runPass(built, input, rules, plan, inProgram, analysed, targetSet, options.cache);
+    if (plan && pass.grew) {
+      // The analysis needed files the program left out, or found more files clients reach: run again.
+      built = build(built.program);
+      continue;
+    }
+    onIndex?.(pass.index);
+    options.onProgram?.(built.program);
+    const results: FileResult[] = [];
+    for (const path of targets) {
+      const result = pass.results.get(path);
+      if (result) results.push(result);
+      else if (trees.has(path)) results.push(outside.get(path) ?? outsideResult(path, trees.outside(path), ruleIds));
+    }
+    return { files: results, typed };
+  }
+}
+
+interface Pass {
+  grew: boolean;
+  index: WorkspaceIndex;
+  results: Map<string, FileResult>;
+}
+
+function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unknown>[], plan: AnalysisPlan | undefined, inProgram: (p: string) => boolean, analysed: (p: string) => boolean, targets: ReadonlySet<string>, cache: LintCache | undefined): Pass {
+  const { program, checker, typed } = built;
+  const programFiles = input.files.filter((f) => inProgram(f.path)).map((f) => program.getSourceFile(f.path)).filter((sf): sf is ts.SourceFile => sf !== undefined);
+  const scope = plan ? planScope(plan, programFiles, input.files) : { ...wholeProgramScope(programFiles), grew: false };
+  const extractor = new FactExtractor(checker, typed, programFiles, scope);
   const facts = new Map<string, FileFacts>();
   const analysisErrors = new Map<string, string>();
-  for (const f of input.files) {
-    const sf = program.getSourceFile(f.path);
-    if (!sf) continue;
+  /** Analyses kept from an earlier run (still valid, see LintCache.begin), and what this pass finds of the others. */
+  const kept = new Map<string, KeptAnalysis>();
+  const found = new Map<string, { scanned: Set<string>; recipients: KeptAnalysis['recipients']; foreign?: ForeignEndpoint[] }>();
+  for (const sf of programFiles) {
+    const path = sf.fileName;
+    if (!analysed(path)) {
+      facts.set(path, { file: path, sourceFile: sf, calls: [], creations: [], analysed: false });
+      continue;
+    }
+    const earlier = cache?.analyses.get(path);
+    if (earlier && earlier.text === sf.text && earlier.facts.sourceFile === sf) {
+      kept.set(path, earlier);
+      facts.set(path, earlier.facts);
+      continue;
+    }
     try {
-      facts.set(f.path, extractor.extract(sf));
+      const { result, scanned } = extractor.clients.scannedDuring(() => extractor.extract(sf));
+      facts.set(path, result);
+      found.set(path, { scanned: new Set(scanned), recipients: [] });
     } catch (error) {
       // One file the extractor cannot handle must not cost the others their results.
-      analysisErrors.set(f.path, error instanceof Error ? error.message : String(error));
-      facts.set(f.path, { file: f.path, sourceFile: sf, calls: [], creations: [] });
+      analysisErrors.set(path, error instanceof Error ? error.message : String(error));
+      facts.set(path, { file: path, sourceFile: sf, calls: [], creations: [], analysed: true });
     }
   }
-  const index = new WorkspaceIndex(facts);
-  onIndex?.(index);
-  const targets = input.targets ?? input.files.map((f) => f.path);
-  const results: FileResult[] = [];
-  for (const path of targets) {
-    const fileFacts = facts.get(path);
-    if (!fileFacts) continue;
-    const result = lintFile(fileFacts, index, extractor, checker, typed, input, rules, program);
+  const empty = { grew: true, index: new WorkspaceIndex(new Map()), results: new Map() };
+  if (plan) {
+    let grew = false;
+    // A kept analysis found its recipients before: they are analysed again without tracing.
+    for (const k of kept.values()) for (const r of k.recipients) grew = plan.reachAt(r.path, r.pos) || grew;
+    const probed = programFiles.filter((sf) => analysed(sf.fileName) && !kept.has(sf.fileName));
+    grew = findRecipients(built, plan, probed, (path, recipient, scanned) => {
+      const entry = found.get(path);
+      if (!entry) return;
+      if (recipient) entry.recipients.push(recipient);
+      for (const s of scanned) entry.scanned.add(s);
+    }) || grew;
+    if (grew || plan.include(built.misses) || scope.grew) return empty;
+    // Only now, with the analysis of this program done, are the other files' traits needed.
+    if (plan.completeTraits()) return empty;
+  }
+
+  const foreign: ForeignEndpoint[] = [];
+  for (const f of input.files) {
+    const file = facts.get(f.path);
+    if (file?.analysed) {
+      const mine = kept.get(f.path)?.foreign ?? foreignEndpoints(file.sourceFile, extractor.values, new Set(file.calls.map((c) => c.node)));
+      const entry = found.get(f.path);
+      if (entry) entry.foreign = mine;
+      foreign.push(...mine);
+    } else {
+      const known = plan?.foreignWithoutChecker(f.path);
+      if (known) foreign.push(...known);
+      else if (file) foreign.push(...foreignEndpoints(file.sourceFile, extractor.values, new Set()));
+    }
+  }
+  if (plan && (plan.include(built.misses) || scope.grew)) return empty;
+
+  const index = new WorkspaceIndex(facts, foreign, scope);
+  const results = new Map<string, FileResult>();
+  for (const [path, fileFacts] of facts) {
+    if (!targets.has(path)) continue;
+    const result = lintFile(fileFacts, index, extractor, built, input, rules);
     const analysisError = analysisErrors.get(path);
     if (analysisError) {
       result.internalErrors.unshift({ ruleId: ANALYSIS_ERROR_ID, message: analysisError });
       // No rule saw this file's facts, so no directive could have been used.
       result.unusedDisables = [];
     }
-    results.push(result);
+    results.set(path, result);
   }
-  return { files: results, typed };
+  const grew = plan !== undefined && (plan.include(built.misses) || scope.grew);
+  if (!grew && cache && plan) {
+    // This pass is the run's last: what it found holds for the next run too, as far as LintCache.begin lets it.
+    for (const [path, entry] of found) {
+      const file = facts.get(path)!;
+      cache.analyses.set(path, { text: file.sourceFile.text, facts: file, foreign: entry.foreign ?? [], recipients: entry.recipients, scanned: entry.scanned });
+    }
+    cache.included = new Set(plan.included);
+  }
+  return { grew, index, results };
 }
 
-function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtractor, checker: ts.TypeChecker, typed: boolean, input: LintInput, rules: readonly Rule<unknown>[], program: ts.Program): FileResult {
-  const sf = file.sourceFile;
-  const result: FileResult = { path: file.file, findings: [], syntaxErrors: [], internalErrors: [] };
-  for (const d of program.getSyntacticDiagnostics(sf)) {
-    const start = d.start ?? 0;
-    result.syntaxErrors.push({ message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), range: rangeOf(sf, start, start + (d.length ?? 0)) });
+/**
+ * Calls in analysed files that hand a client to a function, method or class elsewhere: the
+ * recipient's untyped parameter then holds a client, so its file is analysed too. A recognizer of
+ * its own keeps these traces out of the run's caches. What tracing the arguments resolves is not
+ * asked for (a file a client could come from is analysed already, so a left-out file cannot turn an
+ * argument into one); the recipient is, since it may sit in a file the program left out.
+ * `onFile` hears, per file, each recipient and the files whose call sites the traces read.
+ */
+function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.SourceFile[], onFile: (path: string, recipient: { path: string; pos: number } | undefined, scanned: ReadonlySet<string>) => void): boolean {
+  const mentioning = (words: Iterable<string>) => {
+    const pattern = wordPattern(words);
+    return pattern ? files.filter((sf) => pattern.test(plan.matchText(sf.fileName))) : [];
+  };
+  const quiet: WorkspaceScope = { texts: new Map(), filesMentioning: mentioning, filesReferencing: () => files };
+  const probe = new ClientRecognizer(built.checker, built.typed, files, quiet);
+  let grew = false;
+  for (const sf of files) {
+    const visit = (n: ts.Node): void => {
+      if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments && n.arguments.length > 0 && ClientRecognizer.mayHandClient(n)) {
+        const known = built.misses.size;
+        const { result: hands, scanned } = probe.scannedDuring(() => probe.handsClient(n));
+        // A set keeps insertion order: what the arguments' traces added comes last.
+        if (built.misses.size > known) for (const m of [...built.misses].slice(known)) built.misses.delete(m);
+        const recipient = hands ? probe.calleeDeclaration(n) : undefined;
+        const at = recipient ? { path: recipient.getSourceFile().fileName, pos: recipient.pos } : undefined;
+        onFile(sf.fileName, at, scanned);
+        if (at) grew = plan.reachAt(at.path, at.pos) || grew;
+      }
+      n.forEachChild(visit);
+    };
+    // A statement the pre-filter did not reach mentions nothing a client could come from: its arguments are none.
+    for (const statement of sf.statements) if (plan.isReached(sf.fileName, statement.pos)) visit(statement);
   }
+  return grew;
+}
+
+/** The scope rules and recognition see: program files by name, with the pre-filter told about the rest. */
+function planScope(plan: AnalysisPlan, programFiles: ts.SourceFile[], files: readonly SourceFile[]): WorkspaceScope & { grew: boolean } {
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const scope = {
+    texts,
+    grew: false,
+    filesMentioning(words: Iterable<string>, filter?: RegExp): ts.SourceFile[] {
+      const list = [...words];
+      const pattern = wordPattern(list);
+      if (!pattern) return [];
+      if (plan.includeMentioning(list, filter)) scope.grew = true;
+      return programFiles.filter((sf) => pattern.test(plan.matchText(sf.fileName)) && (!filter || filter.test(plan.matchText(sf.fileName))));
+    },
+    filesReferencing(declaration: ts.Node, filter?: RegExp): ts.SourceFile[] {
+      const path = declaration.getSourceFile().fileName;
+      if (!texts.has(path)) return [];
+      if (plan.includeReferencing(path, declaration.pos, filter)) scope.grew = true;
+      const found = plan.referencing(path, declaration.pos);
+      return programFiles.filter((sf) => found.has(sf.fileName) && (!filter || filter.test(plan.matchText(sf.fileName))));
+    },
+  };
+  return scope;
+}
+
+/** Trees of workspace files: the previous run's where the text is unchanged, else parsed as the program would. */
+class Trees {
+  private readonly texts: Map<string, string>;
+  private readonly parsed = new Map<string, ts.SourceFile>();
+  /** With types, the structure program holds a tree of every file. */
+  structure: ts.Program | undefined;
+
+  constructor(files: readonly SourceFile[], private readonly old: ts.Program | undefined) {
+    this.texts = new Map(files.map((f) => [f.path, f.text]));
+  }
+
+  has(path: string): boolean {
+    return this.texts.has(path);
+  }
+
+  peek(path: string): ts.SourceFile | undefined {
+    return this.parsed.get(path);
+  }
+
+  get(path: string): ts.SourceFile {
+    const text = this.texts.get(path)!;
+    const known = this.parsed.get(path) ?? this.old?.getSourceFile(path);
+    if (known && known.text === text) return known;
+    const sf = parseWorkspaceFile(path, text);
+    this.parsed.set(path, sf);
+    return sf;
+  }
+
+  /** A tree for syntax errors and traits only: a known one, else a cheaper parse that is not kept. */
+  outside(path: string): ts.SourceFile {
+    const text = this.texts.get(path)!;
+    const known = this.parsed.get(path) ?? this.structure?.getSourceFile(path) ?? this.old?.getSourceFile(path);
+    return known && known.text === text ? known : parseOutsideFile(path, text);
+  }
+
+  /** The pre-filter is done with this tree and the program will not hold it: let it go. */
+  release(path: string): void {
+    this.parsed.delete(path);
+  }
+}
+
+/** A target the program left out: no finding can be in it (see ARCHITECTURE.md); its syntax errors and directives still count. */
+function outsideResult(path: string, sf: ts.SourceFile, ruleIds: ReadonlySet<string>): FileResult {
+  const result: FileResult = { path, findings: [], syntaxErrors: syntaxErrorsOf(sf, syntacticDiagnostics(sf)), internalErrors: [] };
+  const applied = applySuppressions(sf, [], ruleIds);
+  result.findings = applied.findings;
+  result.suppressed = applied.suppressed;
+  result.unusedDisables = applied.unused;
+  result.directiveProblems = applied.problems;
+  return result;
+}
+
+function syntaxErrorsOf(sf: ts.SourceFile, diagnostics: readonly ts.Diagnostic[]): FileResult['syntaxErrors'] {
+  return diagnostics.map((d) => {
+    const start = d.start ?? 0;
+    return { message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), range: rangeOf(sf, start, start + (d.length ?? 0)) };
+  });
+}
+
+function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtractor, built: BuiltProgram, input: LintInput, rules: readonly Rule<unknown>[]): FileResult {
+  const { checker, typed, program } = built;
+  const sf = file.sourceFile;
+  const result: FileResult = { path: file.file, findings: [], syntaxErrors: syntaxErrorsOf(sf, program.getSyntacticDiagnostics(sf)), internalErrors: [] };
   const config = input.fileConfigs?.[file.file] ?? input.config;
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];

@@ -1,4 +1,4 @@
-// Builds one TypeScript program over the in-memory workspace, typed (through a ModuleHost) or untyped.
+// Builds one TypeScript program over (part of) the in-memory workspace, typed (through a ModuleHost) or untyped, and parses files exactly as it does.
 import ts from 'typescript';
 import type { ModuleHost, SourceFile } from './types';
 
@@ -9,6 +9,30 @@ export interface BuiltProgram {
   program: ts.Program;
   checker: ts.TypeChecker;
   typed: boolean;
+  /**
+   * Workspace files the checker looked for and did not find because they were left out of the
+   * program: an import of an included file resolved to them. Empty when every file is included.
+   */
+  misses: Set<string>;
+}
+
+/** Which workspace files the program holds, when not all of them. */
+export interface ProgramScope {
+  /** Every workspace file: imports still resolve against all of them, so a left-out file is a miss, not a missing module. */
+  workspace: readonly SourceFile[];
+  /** Files to include (a subset of `workspace`); all of them when omitted. */
+  include?: ReadonlySet<string>;
+  /** Trees already parsed with `sourceFileOptions` (the pre-filter parses some files first). */
+  parsed?: (path: string) => ts.SourceFile | undefined;
+  /** Extra root files (paths outside the workspace: typings the whole workspace loads). */
+  roots?: readonly string[];
+  /**
+   * A program only for its structure (which files and typings it loads), never checked: TypeScript
+   * files come from `outside` (cheaper trees; their imports do not depend on JSDoc, JavaScript's do).
+   */
+  structureOnly?: { outside(path: string): ts.SourceFile };
+  /** Told the workspace files each file's imports resolve to, for the files whose imports the program resolves anew. */
+  onImports?(file: string, resolved: string[]): void;
 }
 
 const baseOptions: ts.CompilerOptions = {
@@ -30,6 +54,10 @@ const baseOptions: ts.CompilerOptions = {
   allowNonTsExtensions: true,
 };
 
+export function compilerOptions(typed: boolean): ts.CompilerOptions {
+  return typed ? { ...baseOptions, lib: [...TYPED_ANALYSIS_LIBS] } : { ...baseOptions, noLib: true, noResolve: false };
+}
+
 export function scriptKindFor(path: string): ts.ScriptKind {
   const lower = path.toLowerCase();
   if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
@@ -38,9 +66,81 @@ export function scriptKindFor(path: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
-/** Parses one file the way the engine does; shared with callers that only need syntax. */
-export function parseSource(path: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true, scriptKindFor(path));
+export function isJavaScript(path: string): boolean {
+  const kind = scriptKindFor(path);
+  return kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX;
+}
+
+/**
+ * The options a program passes to its host when it parses a workspace file: they decide more than
+ * the target (whether the file is a module, which changes how top-level `await` parses). Taken from
+ * the compiler itself, once, so a file parsed before the program is the tree the program would make.
+ */
+let probed: { options: ts.CreateSourceFileOptions; program: ts.Program } | undefined;
+
+function probe(): { options: ts.CreateSourceFileOptions; program: ts.Program } {
+  if (probed) return probed;
+  let seen: ts.ScriptTarget | ts.CreateSourceFileOptions | undefined;
+  const probeFile = '/__streamwise_probe__.ts';
+  const host: ts.CompilerHost = {
+    getSourceFile: (fileName, options) => {
+      if (fileName === probeFile) seen = options;
+      return ts.createSourceFile(fileName, '', options, false);
+    },
+    getDefaultLibFileName: () => '/__nolib__/lib.d.ts',
+    writeFile: () => undefined,
+    getCurrentDirectory: () => '/',
+    getCanonicalFileName: (f) => f,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (f) => f === probeFile,
+    readFile: () => undefined,
+  };
+  // Untyped and typed options differ only in lib settings, which reach neither the parser nor syntax checks.
+  const program = ts.createProgram({ rootNames: [probeFile], options: compilerOptions(false), host });
+  if (!seen || typeof seen !== 'object') throw new Error('TypeScript did not report its parse options');
+  probed = { options: seen, program };
+  return probed;
+}
+
+/**
+ * What `program.getSyntacticDiagnostics` reports for a workspace file, without a program holding it:
+ * parse errors, and for JavaScript the TypeScript-only syntax. A program computes these from the
+ * tree and its options alone, so the small program above answers for any file.
+ */
+export function syntacticDiagnostics(sf: ts.SourceFile): readonly ts.Diagnostic[] {
+  try {
+    return probe().program.getSyntacticDiagnostics(sf);
+  } catch (error) {
+    // Reporting TypeScript-only syntax in JavaScript walks up parent pointers, which a tree parsed
+    // for the program gets only when bound: give this one its own, with parents.
+    if (!isJavaScript(sf.fileName)) throw error;
+    return probe().program.getSyntacticDiagnostics(ts.createSourceFile(sf.fileName, sf.text, sourceFileOptions(sf.fileName), true, scriptKindFor(sf.fileName)));
+  }
+}
+
+/** Exact parse options for a workspace file (workspace files never sit in node_modules, so no package.json decides their format). */
+export function sourceFileOptions(path: string): ts.CreateSourceFileOptions {
+  const base = probe().options;
+  const lower = path.toLowerCase();
+  const impliedNodeFormat = lower.endsWith('.mjs') || lower.endsWith('.mts') ? ts.ModuleKind.ESNext : lower.endsWith('.cjs') || lower.endsWith('.cts') ? ts.ModuleKind.CommonJS : undefined;
+  return { ...base, impliedNodeFormat };
+}
+
+/** Parses a workspace file as the program would (parent pointers are set when the program binds it). */
+export function parseWorkspaceFile(path: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(path, text, sourceFileOptions(path), false, scriptKindFor(path));
+}
+
+/**
+ * Parses a file that stays out of the program, for its syntax errors and pre-filter traits only.
+ * JSDoc comments are left unparsed: their errors never count as syntax errors (the parser keeps
+ * them apart), and nothing read from such a tree looks into them. Directives are read from comments
+ * through a tree's children, so a file that may hold one is parsed as the program would.
+ */
+export function parseOutsideFile(path: string, text: string): ts.SourceFile {
+  if (text.includes('streamwise-')) return parseWorkspaceFile(path, text);
+  return ts.createSourceFile(path, text, { ...sourceFileOptions(path), jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindFor(path));
 }
 
 /**
@@ -57,10 +157,32 @@ function cachedExternal(fileName: string, text: string, languageVersion: ts.Scri
   return sf;
 }
 
-export function buildProgram(files: SourceFile[], moduleHost: ModuleHost | undefined, oldProgram?: ts.Program): BuiltProgram {
+/** Can a tree parsed with `sourceFileOptions` stand in for one parsed with `requested`? */
+function sameParse(path: string, requested: ts.ScriptTarget | ts.CreateSourceFileOptions): boolean {
+  if (typeof requested !== 'object') return false;
+  const ours = sourceFileOptions(path);
+  return requested.languageVersion === ours.languageVersion && requested.impliedNodeFormat === ours.impliedNodeFormat && requested.jsDocParsingMode === ours.jsDocParsingMode;
+}
+
+export function buildProgram(files: SourceFile[], moduleHost: ModuleHost | undefined, oldProgram?: ts.Program, scope?: ProgramScope): BuiltProgram {
+  const { program, misses } = createWorkspaceProgram(files, moduleHost, oldProgram, scope);
+  return { program, checker: program.getTypeChecker(), typed: moduleHost !== undefined, misses };
+}
+
+/**
+ * With typings, the program over every workspace file, built only to learn which typings the whole
+ * workspace loads (a program over part of it must load the same ones) and what they expose. It is
+ * never checked, so its files are never bound.
+ */
+export function buildStructure(files: SourceFile[], moduleHost: ModuleHost, oldProgram: ts.Program | undefined, outside: (path: string) => ts.SourceFile, parsed: (path: string) => ts.SourceFile | undefined): ts.Program {
+  return createWorkspaceProgram(files, moduleHost, oldProgram, { workspace: files, parsed, structureOnly: { outside } }).program;
+}
+
+function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | undefined, oldProgram: ts.Program | undefined, scope: ProgramScope | undefined): { program: ts.Program; misses: Set<string> } {
   const typed = moduleHost !== undefined;
   const workspace = new Map<string, string>();
-  for (const f of files) workspace.set(f.path, f.text);
+  for (const f of scope?.workspace ?? files) workspace.set(f.path, f.text);
+  const included = scope?.include;
   const workspaceDirs = new Set<string>();
   for (const path of workspace.keys()) {
     let dir = path;
@@ -71,18 +193,21 @@ export function buildProgram(files: SourceFile[], moduleHost: ModuleHost | undef
     }
   }
 
-  const options: ts.CompilerOptions = typed
-    ? { ...baseOptions, lib: [...TYPED_ANALYSIS_LIBS] }
-    : { ...baseOptions, noLib: true, noResolve: false };
+  const options = compilerOptions(typed);
 
   const host: ts.CompilerHost = {
     getSourceFile(fileName, languageVersion) {
       const text = workspace.get(fileName);
       if (text !== undefined) {
+        // A file left out of the program: its importers see an unresolved module, which the checker reports as a miss.
+        if (included && !included.has(fileName)) return undefined;
         // An unchanged file keeps its parsed (and bound) tree, so the old program's structure is reused.
         const previous = oldProgram?.getSourceFile(fileName);
         if (previous && previous.text === text) return previous;
-        return ts.createSourceFile(fileName, text, languageVersion, true, scriptKindFor(fileName));
+        if (scope?.structureOnly && !isJavaScript(fileName)) return scope.structureOnly.outside(fileName);
+        const parsed = scope?.parsed?.(fileName);
+        if (parsed && parsed.text === text && sameParse(fileName, languageVersion)) return parsed;
+        return ts.createSourceFile(fileName, text, languageVersion, false, scriptKindFor(fileName));
       }
       if (!typed) return undefined;
       const external = moduleHost.readFile(fileName);
@@ -101,7 +226,38 @@ export function buildProgram(files: SourceFile[], moduleHost: ModuleHost | undef
     directoryExists: (d) => workspaceDirs.has(d) || (typed && moduleHost.directoryExists(d)),
     realpath: typed && moduleHost.realpath ? (p) => (workspace.has(p) ? p : moduleHost.realpath!(p)) : undefined,
   };
+  const onImports = scope?.onImports;
+  if (onImports) {
+    // TypeScript's own resolution, done here only to see its answers (who imports whom, for callers that track dependencies).
+    const cache = ts.createModuleResolutionCache('/', (f) => f, options);
+    host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
+      const resolved = literals.map((l) => ts.resolveModuleName(l.text, containingFile, opts, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, l, opts)));
+      onImports(containingFile, resolved.map((r) => r.resolvedModule?.resolvedFileName).filter((f): f is string => f !== undefined && workspace.has(f)));
+      return resolved;
+    };
+  }
 
-  const program = ts.createProgram({ rootNames: [...workspace.keys()], options, host, oldProgram });
-  return { program, checker: program.getTypeChecker(), typed };
+  const rootNames = [...(included ? [...workspace.keys()].filter((p) => included.has(p)) : workspace.keys()), ...(scope?.roots ?? [])];
+  const program = ts.createProgram({ rootNames, options, host, oldProgram });
+  const misses = new Set<string>();
+  if (included) {
+    // The checker resolves an import by asking its host (the program) for the resolved file, and the
+    // program answers only for included files. Listening there is the one public way to learn which
+    // left-out files the analysis needed, so the caller can add them and run again.
+    const own = program.getSourceFile;
+    program.getSourceFile = (fileName: string) => {
+      const sf = own(fileName);
+      if (!sf && workspace.has(fileName) && !included.has(fileName)) misses.add(fileName);
+      return sf;
+    };
+  }
+  for (const sf of program.getSourceFiles()) if (sf.isDeclarationFile && program.isSourceFileDefaultLibrary(sf)) defaultLibs.add(sf);
+  return { program, misses };
+}
+
+/** TypeScript's lib files of the programs built here (a lib tree is shared by every program, see `cachedExternal`). */
+const defaultLibs = new WeakSet<ts.SourceFile>();
+
+export function isDefaultLib(sf: ts.SourceFile): boolean {
+  return defaultLibs.has(sf);
 }

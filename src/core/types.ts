@@ -127,3 +127,4 @@ export interface LintOutput {
   files: FileResult[];
   typed: boolean;
 }
+

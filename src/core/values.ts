@@ -31,6 +31,21 @@ export class ValueResolver {
   private readonly visiting = new Set<ts.Node>();
   constructor(private readonly checker: ts.TypeChecker, private readonly typed: boolean) {}
 
+  /**
+   * Runs `f` as if resolving `node` at `depth`: `undefined` (an unknown value) where `resolve` would
+   * give up on it, else with `node` marked as being resolved, so cycles through it end the same way.
+   * For readers that resolve only the parts of a literal they need.
+   */
+  within<T>(node: ts.Node, depth: number, f: () => T): T | undefined {
+    if (depth > MAX_DEPTH || this.visiting.has(node)) return undefined;
+    this.visiting.add(node);
+    try {
+      return f();
+    } finally {
+      this.visiting.delete(node);
+    }
+  }
+
   resolve(expr: ts.Expression | undefined, depth = 0): Value {
     if (!expr) return UNKNOWN;
     if (depth > MAX_DEPTH || this.visiting.has(expr)) return unknownOf(expr);

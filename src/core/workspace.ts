@@ -1,6 +1,31 @@
-// The workspace-wide index cross-file rules query: all call facts, creations and destinations.
+// The workspace-wide index cross-file rules query: all call facts, creations, destinations and foreign endpoints, and the files that may mention a name.
+import type ts from 'typescript';
 import { endpointsOf, type DestinationKind, type Endpoint } from './destinations';
 import type { CallFact, CreationFact, FileFacts } from './facts';
+import type { ForeignEndpoint } from './foreign';
+
+/**
+ * How rules and recognition reach files beyond the facts: every file's text, and the files that may
+ * mention a name. The pre-filter keeps the program small; asking here is what brings in a file a
+ * scan by name needs (the run is then repeated with it).
+ */
+export interface WorkspaceScope {
+  /** Every workspace file's text, in the program or not. */
+  texts: ReadonlyMap<string, string>;
+  /** Program files, in workspace order, whose text may mention one of `words` (and matches `filter`). */
+  filesMentioning(words: Iterable<string>, filter?: RegExp): ts.SourceFile[];
+  /** Program files that may refer to this declaration under any name (imported, re-exported, renamed) and match `filter`. */
+  filesReferencing(declaration: ts.Node, filter?: RegExp): ts.SourceFile[];
+}
+
+/** A scope over a program that holds the whole workspace (tests, callers without a pre-filter). */
+export function wholeProgramScope(files: readonly ts.SourceFile[]): WorkspaceScope {
+  return {
+    texts: new Map(files.map((sf) => [sf.fileName, sf.text])),
+    filesMentioning: () => [...files],
+    filesReferencing: () => [...files],
+  };
+}
 
 export class WorkspaceIndex {
   readonly calls: CallFact[] = [];
@@ -8,7 +33,15 @@ export class WorkspaceIndex {
   readonly endpoints: Endpoint[] = [];
   private readonly byCommand = new Map<string, CallFact[]>();
 
-  constructor(readonly files: ReadonlyMap<string, FileFacts>) {
+  /**
+   * `files`: facts of the files in the program (files the pre-filter left out have none).
+   * `foreign`: endpoints of messaging libraries the engine does not model, in every workspace file.
+   */
+  constructor(
+    readonly files: ReadonlyMap<string, FileFacts>,
+    readonly foreign: readonly ForeignEndpoint[] = [],
+    readonly scope: WorkspaceScope = wholeProgramScope([...files.values()].map((f) => f.sourceFile)),
+  ) {
     for (const facts of files.values()) {
       this.creations.push(...facts.creations);
       for (const call of facts.calls) {
@@ -28,5 +61,10 @@ export class WorkspaceIndex {
 
   endpointsWhere(kind: DestinationKind, role: Endpoint['role']): Endpoint[] {
     return this.endpoints.filter((e) => e.kind === kind && e.role === role);
+  }
+
+  /** Every workspace file's text, also of files outside the program. */
+  get texts(): ReadonlyMap<string, string> {
+    return this.scope.texts;
   }
 }

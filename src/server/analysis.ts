@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type ts from 'typescript';
 import type { Family } from '../core/clients';
+import { LintCache } from '../core/cache';
 import { lint } from '../core/linter';
 import { buildMessagingMap, type MessagingMap } from '../core/messaging-map';
 import type { WorkspaceIndex } from '../core/workspace';
@@ -42,6 +43,8 @@ export class WorkspaceAnalysis {
   private diskPaths: string[] | undefined;
   private readonly diskTexts = new Map<string, string>();
   private oldProgram: ts.Program | undefined;
+  /** What each run leaves for the next: unchanged files are not parsed or read again. */
+  private cache = new LintCache();
   private typedHost: ModuleHost | undefined | null = null;
 
   constructor(readonly root: string | undefined) {}
@@ -50,6 +53,7 @@ export class WorkspaceAnalysis {
   invalidateDisk(): void {
     this.diskPaths = undefined;
     this.diskTexts.clear();
+    this.cache = new LintCache();
   }
 
   /**
@@ -147,7 +151,7 @@ export class WorkspaceAnalysis {
           calls.set(call.file, list);
         }
       },
-      { oldProgram: this.oldProgram, onProgram: (p) => (this.oldProgram = p) },
+      { oldProgram: this.oldProgram, onProgram: (p) => (this.oldProgram = p), cache: this.cache },
     );
     if (!targets && workspaceIndex) this.messagingMap = buildMessagingMap(workspaceIndex, output.files);
     const analyses: FileAnalysis[] = [];

@@ -66,7 +66,10 @@ export function runCase(rule: Rule<unknown>, c: BaseCase, mode: Mode): Finding[]
   const config = defaultConfig([rule]);
   Object.assign(config, c.config ?? {});
   config.rules[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: { ...config.rules[rule.meta.id].options, ...(c.options ?? {}) } };
-  const out = lint({ files, targets: [main], moduleHost: mode === 'typed' ? createTypingsHost({ ioredis: c.ioredis, redis: c.redis }) : undefined, config }, [rule]);
+  const input = { files, targets: [main], moduleHost: mode === 'typed' ? createTypingsHost({ ioredis: c.ioredis, redis: c.redis }) : undefined, config };
+  const out = lint(input, [rule]);
+  // The pre-filter must never change a result: every case also runs with every file analysed.
+  assert.deepEqual(out, lint(input, [rule], undefined, { exhaustive: true }), 'pre-filtered run differs from the exhaustive one');
   const result = out.files[0];
   assert.deepEqual(result.internalErrors, [], 'rule threw');
   return result.findings.filter((f) => f.ruleId === rule.meta.id);

@@ -68,7 +68,7 @@ function extrasOf(ctx: RuleContext): Extras {
     collectHiddenCalls(ctx.index, extras);
     collectForwarded(ctx, extras);
     collectCreations(ctx.index, extras);
-    collectFrameworkPatterns(ctx, extras);
+    collectFrameworkPatterns(ctx.index, extras);
     extrasCache.set(ctx.index, extras);
   }
   return extras;
@@ -147,48 +147,13 @@ function collectCreations(index: WorkspaceIndex, extras: Extras): void {
   }
 }
 
-const PATTERN_DECORATORS = new Set(['EventPattern', 'MessagePattern']);
-/** Methods of other messaging libraries (NestJS ClientProxy, kafka-node, graphql-redis-subscriptions …). */
-const OTHER_PRODUCE = new Set(['emit', 'send', 'publish', 'produce']);
-const OTHER_CONSUME = new Set(['subscribe', 'psubscribe', 'asyncIterator', 'asyncIterableIterator']);
-
-/** Destination names another library's call mentions: `'orders'`, `{ topic: 'orders' }`, `[{ topic: 'orders' }]`, `['orders']`. */
-function namesIn(v: Value): Value[] {
-  if (stringOf(v) !== undefined) return [v];
-  if (v.kind === 'object') {
-    const topic = v.props.get('topic') ?? v.props.get('channel');
-    const topics = v.props.get('topics');
-    return [...(topic ? [topic] : []), ...(topics ? namesIn(topics) : [])].filter((n) => stringOf(n) !== undefined || n.kind === 'regexp');
-  }
-  if (v.kind === 'array') return v.elements.flatMap(namesIn);
-  return [];
-}
-
 /**
  * Endpoints of frameworks and libraries the engine does not model as clients (NestJS
  * microservices' `@EventPattern('orders')` and `client.emit('orders', …)`, kafka-node,
  * graphql-redis-subscriptions) may be the other side of any kind of destination.
  */
-function collectFrameworkPatterns(ctx: RuleContext, extras: Extras): void {
-  const factNodes = new Set<ts.Node>(ctx.index.calls.map((f) => f.node));
-  const add = (role: Role, v: Value) => {
-    for (const name of namesIn(v)) extras.counterparts.push({ kinds: ALL_KINDS, role, name: { name, match: name.kind === 'regexp' ? 'regexp' : 'exact' } });
-  };
-  for (const facts of ctx.index.files.values()) {
-    const visit = (n: ts.Node): void => {
-      if (ts.isDecorator(n) && ts.isCallExpression(n.expression)) {
-        const callee = n.expression.expression;
-        if (ts.isIdentifier(callee) && PATTERN_DECORATORS.has(callee.text) && n.expression.arguments[0]) add('consume', ctx.values.resolve(n.expression.arguments[0]));
-      } else if (ts.isCallExpression(n) && n.arguments.length >= 1 && !factNodes.has(n)) {
-        const callee = unwrap(n.expression);
-        const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-        if (OTHER_PRODUCE.has(method)) add('produce', ctx.values.resolve(n.arguments[0]));
-        else if (OTHER_CONSUME.has(method)) add('consume', ctx.values.resolve(n.arguments[0]));
-      }
-      n.forEachChild(visit);
-    };
-    visit(facts.sourceFile);
-  }
+function collectFrameworkPatterns(index: WorkspaceIndex, extras: Extras): void {
+  for (const { role, name } of index.foreign) extras.counterparts.push({ kinds: ALL_KINDS, role, name: { name, match: name.kind === 'regexp' ? 'regexp' : 'exact' } });
 }
 
 /** A wrapper parameter used as the destination, with where it sits in the wrapper's signature. */
@@ -289,12 +254,12 @@ function callSitesOf(fns: ts.SignatureDeclaration[], ctx: RuleContext): Map<ts.S
       else list?.push(call);
     } else if (!symbol && !(call && factNodes.has(call))) spoil(id.text);
   };
-  for (const facts of ctx.index.files.values()) {
+  for (const sf of ctx.index.scope.filesMentioning(byName.keys())) {
     const visit = (n: ts.Node): void => {
       if (ts.isIdentifier(n) && byName.has(n.text)) onIdentifier(n);
       n.forEachChild(visit);
     };
-    visit(facts.sourceFile);
+    visit(sf);
   }
   return result;
 }

@@ -2,11 +2,14 @@
 import ts from 'typescript';
 import { unwrap } from '../../core/clients';
 import type { CallFact } from '../../core/facts';
-import { typedLiterals } from '../../core/kafka-config';
+import { mayHoldKey, typedLiterals } from '../../core/kafka-config';
 import { defineRule, type RuleContext } from '../../core/rule';
 import { numberOf, type Value } from '../../core/values';
 import { wordsOf } from '../../core/vocabulary';
 import { argNode, inFile } from '../shared';
+
+/** A message literal without a value (written or spread in) carries no entity id. */
+const VALUE_KEY = new Set(['value']);
 
 /**
  * `<word>Id` names whose word is not a business entity: tracing, messaging and infrastructure ids,
@@ -71,7 +74,8 @@ export default defineRule<Data>({
       }
     }
     if (ctx.typed) {
-      for (const { literal } of typedLiterals(ctx.sourceFile, ctx.checker, 'message')) {
+      // Only a message with a value can be found keyless (see keylessEntity).
+      for (const { literal } of typedLiterals(ctx.file, ctx.checker, 'message', (l) => mayHoldKey(l, VALUE_KEY))) {
         const signal = report(literal, keylessEntity(ctx.values.resolve(literal)));
         if (signal) yield signal;
       }

@@ -1,6 +1,6 @@
 // kafka/tiny-linger: librdkafka producer configs that switch batching off (linger.ms below minLingerMs, batch.num.messages ≤ 1).
 import ts from 'typescript';
-import { inlineLiteral, producerConfigs, settingIsCertain, typedLiterals, type InlineLiteral } from '../../core/kafka-config';
+import { inlineLiteral, mayHoldKey, producerConfigs, settingIsCertain, typedLiterals, type InlineLiteral } from '../../core/kafka-config';
 import { defineRule, numberOption, type RuleContext } from '../../core/rule';
 import type { TextEdit } from '../../core/types';
 import { numberOf, type Value } from '../../core/values';
@@ -21,6 +21,8 @@ type ObjectValue = Extract<Value, { kind: 'object' }>;
 
 const LINGER_KEYS = ['linger.ms', 'queue.buffering.max.ms'];
 const BATCH_KEY = 'batch.num.messages';
+/** A literal without these can set no linger or batch size. */
+const CONFIG_KEYS = new Set([...LINGER_KEYS, BATCH_KEY]);
 
 interface Data {
   key: string;
@@ -74,7 +76,7 @@ function* librdkafkaConfigs(ctx: RuleContext): Iterable<{ value: ObjectValue; ar
     for (const config of producerConfigs(creation)) if (config.dialect === 'librdkafka') yield config;
   }
   if (!ctx.typed) return;
-  for (const { literal, dialect } of typedLiterals(ctx.sourceFile, ctx.checker, 'producer-config')) {
+  for (const { literal, dialect } of typedLiterals(ctx.file, ctx.checker, 'producer-config', (l) => mayHoldKey(l, CONFIG_KEYS))) {
     const value = ctx.values.resolve(literal);
     if (dialect === 'librdkafka' && value.kind === 'object') yield { value, argNode: literal };
   }

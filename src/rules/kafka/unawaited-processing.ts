@@ -7,6 +7,7 @@ import { REDIS_COMMANDS } from '../../core/redis-commands';
 import { defineRule, type RuleContext, type Signal } from '../../core/rule';
 import type { Suggestion } from '../../core/types';
 import { propOf, type Value } from '../../core/values';
+import type { WorkspaceIndex } from '../../core/workspace';
 import { inFile } from '../shared';
 
 const meta = {
@@ -92,7 +93,16 @@ export default defineRule<Data>({
 // ---------------------------------------------------------------------------------------------
 // Finding the handlers: eachMessage/eachBatch of run() calls on auto-committing consumers.
 
+/** Handlers depend on the whole workspace, not on the file asking: found once per index. */
+const handlerCache = new WeakMap<WorkspaceIndex, Handler[]>();
+
 function handlersIn(ctx: RuleContext): Handler[] {
+  let all = handlerCache.get(ctx.index);
+  if (!all) handlerCache.set(ctx.index, (all = allHandlers(ctx)));
+  return all.filter((h) => h.fn.getSourceFile() === ctx.sourceFile);
+}
+
+function allHandlers(ctx: RuleContext): Handler[] {
   const found = new Map<ts.Node, Handler>();
   for (const run of ctx.index.callsOf('run')) {
     if (run.family !== 'kafka' || (run.client.kind !== 'kafkajs' && run.client.kind !== 'confluent-kafkajs')) continue;
@@ -108,7 +118,7 @@ function handlersIn(ctx: RuleContext): Handler[] {
       for (const d of delegates(handler, ctx)) if (!found.has(d.fn)) found.set(d.fn, d);
     }
   }
-  return [...found.values()].filter((h) => h.fn.getSourceFile() === ctx.sourceFile);
+  return [...found.values()];
 }
 
 /** Auto-commit is certainly on: nothing in run() or the consumer's creation turns it off or leaves it unknown. */

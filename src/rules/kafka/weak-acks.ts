@@ -1,7 +1,7 @@
 // kafka/weak-acks: producers that accept a write before the in-sync replicas have it (acks 0 or 1), in kafkajs sends and producer configs.
 import ts from 'typescript';
 import type { CallFact } from '../../core/facts';
-import { inlineLiteral, producerConfigs, settingIsCertain, typedLiterals, type ConfigDialect, type InlineLiteral } from '../../core/kafka-config';
+import { inlineLiteral, mayHoldKey, producerConfigs, settingIsCertain, typedLiterals, type ConfigDialect, type InlineLiteral } from '../../core/kafka-config';
 import { defineRule, type RuleContext, type Signal } from '../../core/rule';
 import type { TextEdit } from '../../core/types';
 import { numberOf, type Value } from '../../core/values';
@@ -16,6 +16,8 @@ interface Data {
 }
 
 const LIBRDKAFKA_KEYS = ['acks', 'request.required.acks'];
+/** A literal without these sets no acks (in either dialect). */
+const ACK_KEYS = new Set(LIBRDKAFKA_KEYS);
 
 export default defineRule<Data>({
   meta: {
@@ -53,7 +55,7 @@ export default defineRule<Data>({
     if (!ctx.typed) return;
     // Configs and send records handed to wrappers, known by the typings that type them.
     for (const use of ['producer-config', 'send'] as const) {
-      for (const { literal, dialect } of typedLiterals(ctx.sourceFile, ctx.checker, use)) {
+      for (const { literal, dialect } of typedLiterals(ctx.file, ctx.checker, use, (l) => mayHoldKey(l, ACK_KEYS))) {
         for (const key of dialect === 'kafkajs' ? ['acks'] : LIBRDKAFKA_KEYS) {
           yield* once(weakSetting(ctx.values.resolve(literal), key, dialect, literal, ctx));
         }

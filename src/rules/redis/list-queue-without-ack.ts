@@ -8,7 +8,6 @@ import { popKeys } from '../../core/redis-args';
 import { defineRule, type RuleContext } from '../../core/rule';
 import type { Suggestion } from '../../core/types';
 import type { Value } from '../../core/values';
-import type { WorkspaceIndex } from '../../core/workspace';
 import { argNode, quote, showName } from '../shared';
 
 type Why = 'blocking' | 'loop' | 'timer' | 'recursion' | 'pushed';
@@ -107,7 +106,7 @@ function workerKind(node: ts.Node, ctx: RuleContext): Why | undefined {
     const symbol = functionSymbol(fn, ctx);
     if (!symbol) continue;
     if (callsItself(fn, symbol, ctx)) return 'recursion';
-    if (scheduledCallbacks(ctx).some((cb) => refersTo(cb, symbol, ctx))) return 'timer';
+    if (scheduledCallbacks(fn, ctx).some((cb) => refersTo(cb, symbol, ctx))) return 'timer';
   }
   return undefined;
 }
@@ -205,11 +204,14 @@ function refersTo(callback: ts.Expression, symbol: ts.Symbol, ctx: RuleContext):
   return found;
 }
 
-const callbackCache = new WeakMap<WorkspaceIndex, ts.Expression[]>();
+/** A file that schedules anything names one of these. */
+const SCHEDULER_WORDS = new RegExp(`(?<![\\w$])(?:${[...SCHEDULERS].join('|')})(?![\\w$])`);
 
-/** Every function-valued argument of a timer/scheduler call in the workspace. */
-function scheduledCallbacks(ctx: RuleContext): ts.Expression[] {
-  const cached = callbackCache.get(ctx.index);
+/** Function-valued arguments of timer/scheduler calls, per file (syntax only, so a tree keeps its list). */
+const callbackCache = new WeakMap<ts.SourceFile, ts.Expression[]>();
+
+function callbacksIn(sf: ts.SourceFile): ts.Expression[] {
+  const cached = callbackCache.get(sf);
   if (cached) return cached;
   const out: ts.Expression[] = [];
   const visit = (n: ts.Node): void => {
@@ -221,9 +223,14 @@ function scheduledCallbacks(ctx: RuleContext): ts.Expression[] {
     }
     n.forEachChild(visit);
   };
-  for (const facts of ctx.index.files.values()) visit(facts.sourceFile);
-  callbackCache.set(ctx.index, out);
+  visit(sf);
+  callbackCache.set(sf, out);
   return out;
+}
+
+/** Scheduled callbacks in every workspace file that may refer to `fn`, whatever name it is imported under. */
+function scheduledCallbacks(fn: ts.SignatureDeclaration, ctx: RuleContext): ts.Expression[] {
+  return ctx.index.scope.filesReferencing(fn, SCHEDULER_WORDS).flatMap(callbacksIn);
 }
 
 // --- suggestion: BLMOVE / LMOVE into a processing list ---

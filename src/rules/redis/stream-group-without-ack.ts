@@ -65,7 +65,7 @@ function ackedKeys(ctx: RuleContext): Array<Value | undefined> {
   if (hit) return hit;
   const out: Array<Value | undefined> = ctx.index.callsOf(...ACKS).filter(isRedis).map(firstKey);
   // A Lua script that acknowledges (EVAL, defineCommand, defineScript): its keys arrive as arguments we do not map.
-  if ([...ctx.index.files.values()].some((f) => LUA_ACK.test(f.sourceFile.text))) out.push(undefined);
+  if ([...ctx.index.texts.values()].some((text) => LUA_ACK.test(text))) out.push(undefined);
   ackCache.set(ctx.index, out);
   return out;
 }

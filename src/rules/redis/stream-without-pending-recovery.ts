@@ -50,6 +50,6 @@ function reclaims(ctx: RuleContext): boolean {
 /** A Lua script anywhere in the workspace (EVAL, defineCommand, defineScript) that calls XAUTOCLAIM or XCLAIM. */
 function luaClaims(ctx: RuleContext): boolean {
   const call = /redis\.p?call\(\s*['"]x(auto)?claim['"]/i;
-  for (const facts of ctx.index.files.values()) if (call.test(facts.sourceFile.text)) return true;
+  for (const text of ctx.index.texts.values()) if (call.test(text)) return true;
   return false;
 }

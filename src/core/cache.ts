@@ -1,0 +1,74 @@
+// What a long-lived caller (the language server) keeps between lint runs over one workspace, and which kept analyses an edit leaves valid.
+import type ts from 'typescript';
+import type { FileFacts } from './facts';
+import type { ForeignEndpoint } from './foreign';
+import type { TraitCache } from './prefilter';
+import type { SourceFile } from './types';
+import type { FileUnits } from './units';
+
+/** One analysed file's results, valid while neither it nor anything its analysis read has changed. */
+export interface KeptAnalysis {
+  text: string;
+  facts: FileFacts;
+  foreign: ForeignEndpoint[];
+  /** Declarations its calls hand a client to: analysed again in the next run without asking. */
+  recipients: Array<{ path: string; pos: number }>;
+  /** Files whose call sites its traces read (untyped parameters), beyond what its imports reach. */
+  scanned: ReadonlySet<string>;
+}
+
+/**
+ * Kept by text or by dependency, so nothing here can outlive a change it depends on. An analysis
+ * depends on its file, the files its imports reach (transitively: every symbol and type the checker
+ * resolves for it lies there, or in typings and globals), and the files whose call sites it read.
+ */
+export class LintCache {
+  /** Pre-filter traits, by text. */
+  readonly traits: TraitCache = new Map();
+  /** Top-level statement summaries, by text. */
+  readonly units = new Map<string, { text: string; units: FileUnits }>();
+  /** With typings: the previous structure program, handed back as its old program. */
+  structure: ts.Program | undefined;
+  /** Files the last program held. A program holding more files gives the same answers, so the next one starts from them. */
+  included = new Set<string>();
+  /** The workspace files each file's imports resolved to, as of its text when the program last resolved them. */
+  readonly imports = new Map<string, string[]>();
+  readonly analyses = new Map<string, KeptAnalysis>();
+  private texts = new Map<string, string>();
+  private shape: string | undefined;
+
+  /**
+   * The start of a run: forget the analyses that the changes since the last run may affect. A file
+   * set or mode that changed, or a changed file with globals (`isGlobal`: a script or augmentation,
+   * before or after the change), drops them all.
+   */
+  begin(files: readonly SourceFile[], typed: boolean, isGlobal: (path: string) => boolean): void {
+    const shape = `${typed}\n${files.map((f) => f.path).join('\n')}`;
+    if (shape !== this.shape) {
+      this.shape = shape;
+      this.analyses.clear();
+      this.included.clear();
+      this.imports.clear();
+    }
+    const changed = files.filter((f) => this.texts.get(f.path) !== f.text).map((f) => f.path);
+    this.texts = new Map(files.map((f) => [f.path, f.text]));
+    if (changed.length === 0 || this.analyses.size === 0) return;
+    if (changed.some(isGlobal)) {
+      this.analyses.clear();
+      return;
+    }
+    const importers = new Map<string, string[]>();
+    for (const [file, targets] of this.imports) for (const t of targets) (importers.get(t) ?? importers.set(t, []).get(t)!).push(file);
+    const affected = new Set(changed);
+    for (const queue = [...changed]; queue.length > 0; ) {
+      for (const importer of importers.get(queue.pop()!) ?? []) {
+        if (affected.has(importer)) continue;
+        affected.add(importer);
+        queue.push(importer);
+      }
+    }
+    for (const [path, kept] of this.analyses) {
+      if (affected.has(path) || [...kept.scanned].some((s) => affected.has(s))) this.analyses.delete(path);
+    }
+  }
+}

@@ -10,6 +10,8 @@ import { WorkspaceIndex } from './workspace';
 
 /** The id internal errors of fact extraction (not of one rule) are reported under. */
 export const ANALYSIS_ERROR_ID = 'streamwise/analysis';
+/** The id a file is reported under when its analysis ran over its time limit (its findings are dropped). */
+export const TIME_LIMIT_ID = 'streamwise/time-limit';
 
 /** For callers that lint the same workspace repeatedly (the language server): reuse the previous program. */
 export interface LintOptions {
@@ -17,6 +19,13 @@ export interface LintOptions {
   oldProgram?: ts.Program;
   /** Receives this run's program, to pass back as `oldProgram` next time. */
   onProgram?: (program: ts.Program) => void;
+  /**
+   * Per-file budget in ms for fact extraction plus rules, checked between those steps (a single
+   * step is not interrupted); a file over it gets only a TIME_LIMIT_ID internal error.
+   */
+  fileTimeLimitMs?: (path: string) => number | undefined;
+  /** Receives each linted file's analysis time in ms (fact extraction plus rules). */
+  onFileTime?: (path: string, ms: number) => void;
 }
 
 /** `onIndex` lets a caller read the workspace index (the messaging map) without a second program build. */
@@ -27,55 +36,82 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
   const extractor = new FactExtractor(checker, typed, workspace);
   const facts = new Map<string, FileFacts>();
   const analysisErrors = new Map<string, string>();
+  const extractionMs = new Map<string, number>();
   for (const f of input.files) {
     const sf = program.getSourceFile(f.path);
     if (!sf) continue;
+    const started = performance.now();
     try {
       facts.set(f.path, extractor.extract(sf));
     } catch (error) {
-      // One file the extractor cannot handle must not cost the others their results.
+      // One file the extractor cannot handle (nested too deeply to walk, say) must not cost the others
+      // their results: it stays out of the index, so no cross-file rule walks it either.
       analysisErrors.set(f.path, error instanceof Error ? error.message : String(error));
-      facts.set(f.path, { file: f.path, sourceFile: sf, calls: [], creations: [] });
     }
+    extractionMs.set(f.path, performance.now() - started);
   }
   const index = new WorkspaceIndex(facts);
   onIndex?.(index);
   const targets = input.targets ?? input.files.map((f) => f.path);
   const results: FileResult[] = [];
   for (const path of targets) {
+    const analysisError = analysisErrors.get(path);
+    if (analysisError !== undefined) {
+      results.push(failedFile(program, program.getSourceFile(path)!, analysisError));
+      continue;
+    }
     const fileFacts = facts.get(path);
     if (!fileFacts) continue;
-    const result = lintFile(fileFacts, index, extractor, checker, typed, input, rules, program);
-    const analysisError = analysisErrors.get(path);
-    if (analysisError) {
-      result.internalErrors.unshift({ ruleId: ANALYSIS_ERROR_ID, message: analysisError });
-      // No rule saw this file's facts, so no directive could have been used.
-      result.unusedDisables = [];
-    }
+    const started = performance.now() - (extractionMs.get(path) ?? 0);
+    const limit = options.fileTimeLimitMs?.(path);
+    const overBudget = limit === undefined ? () => false : () => performance.now() - started > limit;
+    const result = lintFile(fileFacts, index, extractor, checker, typed, input, rules, program, overBudget) ?? timedOut(path, limit!);
+    options.onFileTime?.(path, performance.now() - started);
     results.push(result);
   }
   return { files: results, typed };
 }
 
-function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtractor, checker: ts.TypeChecker, typed: boolean, input: LintInput, rules: readonly Rule<unknown>[], program: ts.Program): FileResult {
-  const sf = file.sourceFile;
-  const result: FileResult = { path: file.file, findings: [], syntaxErrors: [], internalErrors: [] };
-  for (const d of program.getSyntacticDiagnostics(sf)) {
+/** A file whose facts could not be extracted: no rule ran on it, so only its syntax errors and the failure. */
+function failedFile(program: ts.Program, sf: ts.SourceFile, message: string): FileResult {
+  const internalErrors = [{ ruleId: ANALYSIS_ERROR_ID, message }];
+  return { path: sf.fileName, findings: [], syntaxErrors: syntaxErrorsOf(program, sf), internalErrors, suppressed: [], unusedDisables: [], directiveProblems: [] };
+}
+
+function syntaxErrorsOf(program: ts.Program, sf: ts.SourceFile): FileResult['syntaxErrors'] {
+  return program.getSyntacticDiagnostics(sf).map((d) => {
     const start = d.start ?? 0;
-    result.syntaxErrors.push({ message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), range: rangeOf(sf, start, start + (d.length ?? 0)) });
-  }
+    return { message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), range: rangeOf(sf, start, start + (d.length ?? 0)) };
+  });
+}
+
+/** What is left of a file whose analysis ran over its time limit: partial findings could mislead, so none. */
+function timedOut(path: string, limit: number): FileResult {
+  const message = `analysis took longer than ${limit} ms; no findings are reported for this file.`;
+  return { path, findings: [], syntaxErrors: [], internalErrors: [{ ruleId: TIME_LIMIT_ID, message }], suppressed: [], unusedDisables: [], directiveProblems: [] };
+}
+
+/** The file's result, or undefined once it runs over its time budget. */
+function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtractor, checker: ts.TypeChecker, typed: boolean, input: LintInput, rules: readonly Rule<unknown>[], program: ts.Program, overBudget: () => boolean): FileResult | undefined {
+  const sf = file.sourceFile;
+  const result: FileResult = { path: file.file, findings: [], syntaxErrors: syntaxErrorsOf(program, sf), internalErrors: [] };
   const config = input.fileConfigs?.[file.file] ?? input.config;
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
+    if (overBudget()) return undefined;
     const ctx: RuleContext = { file, sourceFile: sf, index, values: extractor.values, clients: extractor.clients, checker, typed, options: setting?.options ?? {}, config };
     try {
-      for (const signal of rule.check(ctx)) result.findings.push(toFinding(rule, signal, ctx, severity));
+      for (const signal of rule.check(ctx)) {
+        result.findings.push(toFinding(rule, signal, ctx, severity));
+        if (overBudget()) break;
+      }
     } catch (error) {
       result.internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? error.message : String(error) });
     }
   }
+  if (overBudget()) return undefined;
   result.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   const applied = applySuppressions(sf, result.findings, new Set(rules.map((r) => r.meta.id)));
   const failed = new Set(result.internalErrors.map((e) => e.ruleId));

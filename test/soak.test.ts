@@ -1,15 +1,31 @@
-// Real public code never crashes the engine: the client packages' own sources, typed and untyped.
+// Real public code never crashes or hangs the engine: the client packages' own sources, typed and untyped, read and linted as the CLI does.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { it } from 'node:test';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { soak } = require(path.join(ROOT, 'scripts', 'soak.js')) as { soak: (root: string, only?: string[]) => { files: number; crashes: number; internal: number } };
 
-it('lints the client packages under node_modules without a crash or internal error', () => {
-  const result = soak(path.join(ROOT, 'node_modules'), ['kafkajs', 'ioredis', '@redis', '@confluentinc', 'node-rdkafka', 'redis']);
+interface SoakSummary {
+  files: number;
+  crashes: number;
+  hangs: number;
+  internal: number;
+  skipped: Record<string, number>;
+  slowestFile: { file: string; mode: string; ms: number };
+  totalMs: number;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { soak } = require(path.join(ROOT, 'scripts', 'soak.js')) as { soak: (root: string, only?: string[], options?: { maxFileTime?: number }) => SoakSummary };
+
+it('lints the client packages under node_modules without a crash, a hang or an internal error, and reports the total and the slowest file', () => {
+  // A generous cap: a file over it counts as a hang (it would be one for a user), whatever the machine's load.
+  const result = soak(path.join(ROOT, 'node_modules'), ['kafkajs', 'ioredis', '@redis', '@confluentinc', 'node-rdkafka', 'redis'], { maxFileTime: 60_000 });
   assert.ok(result.files > 500, `only ${result.files} files found`);
   assert.equal(result.crashes, 0);
+  assert.equal(result.hangs, 0);
   assert.equal(result.internal, 0);
+  assert.ok(result.totalMs > 0);
+  assert.match(result.slowestFile.file, /\.(c|m)?(j|t)sx?$/);
+  assert.ok(result.slowestFile.ms > 0 && ['typed', 'untyped'].includes(result.slowestFile.mode));
+  assert.deepEqual(Object.keys(result.skipped).sort(), ['binary', 'tooDeep', 'tooLarge', 'unreadable']);
 });

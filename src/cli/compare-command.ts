@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMPARISON } from '../core/comparison';
-import { lint } from '../core/linter';
 import { buildMessagingMap, DESTINATION_KINDS, type MapDestination, type MapSite, type MessagingMap } from '../core/messaging-map';
 import type { WorkspaceIndex } from '../core/workspace';
 import { allRules } from '../rules';
@@ -13,6 +12,8 @@ import { UsageError, type CliIO } from './io';
 import { discoverWorkspace, hasClientTypings, readSources } from './workspace';
 import { createFsModuleHost } from './module-host';
 import { createProgress } from './progress';
+import { limitsFor } from './limits';
+import { runEngine } from './run-engine';
 
 const KIND_TITLES = { channel: 'Redis Pub/Sub channels', list: 'Redis lists', stream: 'Redis streams', topic: 'Kafka topics' } as const;
 
@@ -104,12 +105,17 @@ export function runCompare(argv: string[], io: CliIO, width = process.stdout.col
   const fileConfig = configFiles.load(configFiles.pathFor(root, true));
   progress.phase('Finding files…');
   const { targets, workspacePaths } = discoverWorkspace(inputs, root, configFiles);
-  const files = readSources(workspacePaths, new Map());
+  const limits = limitsFor(configFiles);
+  const notices = new Map<string, string>();
+  const files = readSources(workspacePaths, notices, { limits });
   const typed = !values['no-type-info'] && hasClientTypings(root);
   let index: WorkspaceIndex | undefined;
   progress.phase(`Analysing ${files.length} files…`, typed || files.length >= 200);
-  const output = lint({ files, targets, moduleHost: typed ? createFsModuleHost() : undefined, config: resolveConfig(allRules, fileConfig) }, allRules, (i) => (index = i));
+  const output = runEngine({ files, targets, moduleHost: typed ? createFsModuleHost() : undefined, config: resolveConfig(allRules, fileConfig) }, allRules, notices, { limits, onIndex: (i) => (index = i) });
   progress.done();
+  // The map leaves out files that could not be analysed: say which, on stderr so JSON output stays clean.
+  const inScopeNotices = [...notices].filter(([p]) => targets.includes(p)).sort(([a], [b]) => a.localeCompare(b));
+  for (const [p, notice] of inScopeNotices) io.err(`streamwise: ${path.relative(process.cwd(), p) || p}: ${notice}`);
 
   const inScope = new Set(targets);
   const full = buildMessagingMap(index!, output.files);

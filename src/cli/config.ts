@@ -1,5 +1,5 @@
 // Finds, parses and validates streamwise.config.json, and turns it into the engine's configuration.
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import ignore from 'ignore';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +18,12 @@ export interface FileConfig {
   criticalVocabulary?: string[];
   ephemeralVocabulary?: string[];
   externalDestinations?: string[];
+  maxFileSize?: number;
+  maxFileTime?: number;
 }
+
+/** Far more than any real config; a larger file is refused rather than read into memory. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** An unusable config: exit code 2, with the file, the JSON path and what was expected. */
 export class ConfigError extends UsageError {}
@@ -37,28 +42,79 @@ export function findConfigFile(startDir: string): string | undefined {
   }
 }
 
+/** The offset in `text` of the first character decoded from bytes that are not UTF-8 (U+FFFD stands there), if any. */
+function invalidUtf8At(bytes: Buffer, text: string): number | undefined {
+  const replacement = Buffer.from('\uFFFD', 'utf8');
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+    // Everything before the first bad sequence decoded one to one, so its byte length is exact.
+    const at = Buffer.byteLength(text.slice(0, i), 'utf8');
+    if (!bytes.subarray(at, at + replacement.length).equals(replacement)) return i;
+  }
+  return undefined;
+}
+
 function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return `${line}:${offset - before.lastIndexOf('\n')}`;
 }
 
+/**
+ * Where JSON.parse gave up. V8 names the position for some errors only ("Unexpected token …" has
+ * none): the shortest prefix that fails for a reason other than ending early ends just past it.
+ */
+function jsonErrorOffset(text: string): number {
+  const failsOnlyAtEnd = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return true;
+    } catch (error) {
+      const message = (error as Error).message;
+      const m = /position (\d+)/.exec(message);
+      return m ? Number(m[1]) >= length : /end of JSON input/.test(message);
+    }
+  };
+  if (failsOnlyAtEnd(text.length)) return text.length;
+  let [good, bad] = [0, text.length];
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    if (failsOnlyAtEnd(mid)) good = mid;
+    else bad = mid;
+  }
+  return bad - 1;
+}
+
+/** Compiling the schema costs far more than validating: once per rule set, not once per config file. */
+const validators = new WeakMap<readonly Rule<unknown>[], ValidateFunction>();
+function validatorFor(rules: readonly Rule<unknown>[]): ValidateFunction {
+  let validate = validators.get(rules);
+  if (!validate) {
+    validate = new Ajv2020({ allErrors: true, strict: false }).compile(configSchema(rules));
+    validators.set(rules, validate);
+  }
+  return validate;
+}
+
 export function loadConfigFile(file: string, rules: readonly Rule<unknown>[]): FileConfig {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    if (fs.statSync(file).size > MAX_CONFIG_BYTES) throw new Error(`it is larger than ${MAX_CONFIG_BYTES} bytes, far more than any configuration needs`);
+    bytes = fs.readFileSync(file);
   } catch (error) {
     throw new ConfigError(`${file}: cannot read the config file (${(error as Error).message})`);
   }
+  const text = bytes.toString('utf8');
+  const badByte = invalidUtf8At(bytes, text);
+  if (badByte !== undefined) throw new ConfigError(`${file}:${lineColumn(text, badByte)}: invalid encoding: the file is not UTF-8 text (JSON has to be)`);
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new ConfigError(`${file}:1:1: invalid JSON: the file is empty; expected an object at $`);
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(body);
   } catch (error) {
-    const m = /position (\d+)/.exec((error as Error).message);
-    throw new ConfigError(`${file}${m ? `:${lineColumn(text, Number(m[1]))}` : ''}: invalid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`${file}:${lineColumn(body, jsonErrorOffset(body))}: invalid JSON: ${(error as Error).message}`);
   }
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  const validate = ajv.compile(configSchema(rules));
+  const validate = validatorFor(rules);
   if (!validate(data)) {
     const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if');
     // Of oneOf's branches keep the one that got furthest: deeper paths first, an enum over a type.

@@ -41,10 +41,26 @@ function gitignoreOf(root: string): Ignore {
   return ig;
 }
 
-/** Source files under `paths`, without .gitignored files, node_modules and build output. */
-export function discoverFiles(paths: string[], root: string): string[] {
+/**
+ * Source files under `paths`, without .gitignored files, node_modules and build output.
+ * Folders that cannot be read are skipped; `unreadable` receives each one with the reason.
+ */
+export function discoverFiles(paths: string[], root: string, unreadable?: Map<string, string>): string[] {
   const ig = gitignoreOf(root);
   const found = new Set<string>();
+  const ignored = (p: string, dir: boolean) => {
+    const rel = toPosix(path.relative(root, p));
+    return rel !== '' && !rel.startsWith('..') && ig.ignores(dir ? `${rel}/` : rel);
+  };
+  // fast-glob's suppressErrors skips a folder it cannot read without saying so: record it on the way.
+  const readdirSync = ((dir: string, options: { withFileTypes: true }) => {
+    try {
+      return fs.readdirSync(dir, options);
+    } catch (error) {
+      if (unreadable && !ignored(dir, true)) unreadable.set(toPosix(dir), `Folder could not be read: ${(error as Error).message}`);
+      throw error;
+    }
+  }) as unknown as typeof fs.readdirSync;
   for (const p of paths) {
     const abs = path.resolve(p);
     const stat = fs.statSync(abs);
@@ -52,10 +68,9 @@ export function discoverFiles(paths: string[], root: string): string[] {
       found.add(toPosix(abs));
       continue;
     }
-    const entries = fg.sync(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, { cwd: abs, absolute: true, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: false, suppressErrors: true });
+    const entries = fg.sync(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, { cwd: abs, absolute: true, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: false, suppressErrors: true, fs: { readdirSync } });
     for (const e of entries) {
-      const rel = toPosix(path.relative(root, e));
-      if (rel && !rel.startsWith('..') && ig.ignores(rel)) continue;
+      if (ignored(e, false)) continue;
       found.add(toPosix(e));
     }
   }

@@ -15,29 +15,46 @@ export interface AppliedFixes {
   applied: Finding[];
 }
 
+/** One finding's fix as a single edit, as it is applied. */
+export interface FixEdit {
+  finding: Finding;
+  range: [number, number];
+  text: string;
+}
+
 /**
- * Applies the safe fixes of `findings` to `text`, each finding's edits as one unit. Like ESLint,
- * fixes are sorted by range and a fix that overlaps or touches the previous one waits for the next pass.
+ * The safe fixes of `findings` that apply together to `text`, each finding's edits merged into one.
+ * Like ESLint, fixes are sorted by range and a fix that overlaps or touches the previous one waits
+ * for the next pass. Shared by --fix and the editor's fix-all, so both keep the same guarantees.
  */
-export function applyFixes(text: string, findings: readonly Finding[]): AppliedFixes {
+export function fixEdits(text: string, findings: readonly Finding[]): FixEdit[] {
   const eol = /\r\n/.test(text) && !/(^|[^\r])\n/.test(text) ? '\r\n' : undefined;
   const fixes = findings
     .filter((f) => f.fix && f.fix.length > 0 && validEdits(f.fix, text.length))
     .map((f) => ({ finding: f, merged: mergeEdits(f.fix!, text) }))
     .sort((a, b) => a.merged.range[0] - b.merged.range[0] || a.merged.range[1] - b.merged.range[1]);
-  let out = '';
+  const edits: FixEdit[] = [];
   let last = -1;
-  const applied: Finding[] = [];
   for (const { finding, merged } of fixes) {
     const [start, end] = merged.range;
     if (start <= last) continue;
     // A fix that adds lines must not mix line endings into a CRLF file.
-    const insert = eol ? merged.text.replace(/\r?\n/g, eol) : merged.text;
-    out += text.slice(Math.max(last, 0), start) + insert;
+    edits.push({ finding, range: merged.range, text: eol ? merged.text.replace(/\r?\n/g, eol) : merged.text });
     last = end;
-    applied.push(finding);
   }
-  return { text: applied.length > 0 ? out + text.slice(Math.max(last, 0)) : text, applied };
+  return edits;
+}
+
+/** Applies the fixes `fixEdits` chooses; `applied` lists their findings. */
+export function applyFixes(text: string, findings: readonly Finding[]): AppliedFixes {
+  const edits = fixEdits(text, findings);
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.range[0]) + e.text;
+    at = e.range[1];
+  }
+  return { text: edits.length > 0 ? out + text.slice(at) : text, applied: edits.map((e) => e.finding) };
 }
 
 function validEdits(edits: readonly { range: [number, number] }[], length: number): boolean {
@@ -61,6 +78,8 @@ export interface FixRun {
   skippedForSyntax: string[];
   /** Files where a pass of fixes produced a syntax error; that pass was undone and fixing stopped. */
   reverted: string[];
+  /** Files with fixes that were left alone for another reason (path → why), in path order. */
+  notFixed: [string, string][];
   passes: number;
   /** True when MAX_FIX_PASSES ran out with fixes still pending. */
   exhausted: boolean;
@@ -71,10 +90,18 @@ export interface FixRun {
  * cross-file findings), repeat until nothing applies or MAX_FIX_PASSES. A file with any parse
  * error is never fixed, and a pass that introduces one in a file is undone for that file.
  */
-export function fixWorkspace(files: readonly SourceFile[], first: LintOutput, relint: (files: SourceFile[]) => LintOutput, onPass?: (pass: number) => void): FixRun {
+export function fixWorkspace(
+  files: readonly SourceFile[],
+  first: LintOutput,
+  relint: (files: SourceFile[]) => LintOutput,
+  onPass?: (pass: number) => void,
+  /** Files never to fix, with the reason (e.g. bytes that would not survive a rewrite). */
+  unfixable: ReadonlyMap<string, string> = new Map(),
+): FixRun {
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const originals = new Map<string, string>();
-  const frozen = new Set<string>();
+  const frozen = new Set<string>(unfixable.keys());
+  const notFixed = new Map<string, string>();
   const skipped = new Set<string>();
   const reverted = new Set<string>();
   const current = () => files.map((f) => ({ path: f.path, text: texts.get(f.path)! }));
@@ -83,7 +110,9 @@ export function fixWorkspace(files: readonly SourceFile[], first: LintOutput, re
   while (passes < MAX_FIX_PASSES) {
     const before = new Map<string, string>();
     for (const result of output.files) {
-      if (frozen.has(result.path) || !result.findings.some((f) => f.fix)) continue;
+      if (!result.findings.some((f) => f.fix)) continue;
+      if (unfixable.has(result.path)) notFixed.set(result.path, unfixable.get(result.path)!);
+      if (frozen.has(result.path)) continue;
       if (result.syntaxErrors.length > 0) {
         if (!originals.has(result.path)) skipped.add(result.path);
         continue;
@@ -114,22 +143,27 @@ export function fixWorkspace(files: readonly SourceFile[], first: LintOutput, re
   }
   for (const [p, text] of [...originals]) if (texts.get(p) === text) originals.delete(p);
   const exhausted = passes >= MAX_FIX_PASSES && output.files.some((r) => !frozen.has(r.path) && r.syntaxErrors.length === 0 && r.findings.some((f) => f.fix));
-  return { output, files: current(), originals, skippedForSyntax: [...skipped].sort(), reverted: [...reverted].sort(), passes, exhausted };
+  return { output, files: current(), originals, skippedForSyntax: [...skipped].sort(), reverted: [...reverted].sort(), notFixed: [...notFixed].sort(([a], [b]) => a.localeCompare(b)), passes, exhausted };
 }
 
-/** Writes a file through a temporary sibling and a rename, keeping the file's mode and BOM; follows symlinks. */
-export function writeFileAtomic(file: string, text: string): void {
+/** The file on disk is no longer the text the fixes were computed from. */
+export class ChangedOnDiskError extends Error {}
+
+/**
+ * Writes a file through a temporary sibling and a rename, keeping the file's mode and BOM; follows
+ * symlinks. With `expected`, refuses (ChangedOnDiskError) when the file no longer holds exactly
+ * those bytes: someone saved it since it was read, and the fixes would overwrite that edit.
+ */
+export function writeFileAtomic(file: string, text: string, expected?: string): void {
   const target = fs.realpathSync(file);
   const mode = fs.statSync(target).mode & 0o7777;
-  const head = Buffer.alloc(3);
-  const fd = fs.openSync(target, 'r');
-  const read = fs.readSync(fd, head, 0, 3, 0);
-  fs.closeSync(fd);
+  const current = fs.readFileSync(target);
+  if (expected !== undefined && !current.equals(Buffer.from(expected, 'utf8'))) throw new ChangedOnDiskError(`${file} changed on disk`);
   // Readers that strip the BOM must not make the rewrite lose it.
-  if (read === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf])) && !text.startsWith('\uFEFF')) text = `\uFEFF${text}`;
+  if (current.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) && !text.startsWith('\uFEFF')) text = `\uFEFF${text}`;
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.streamwise-${process.pid}-${Date.now().toString(36)}.tmp`);
   try {
-    fs.writeFileSync(temp, text, { mode });
+    fs.writeFileSync(temp, text, { mode, flag: 'wx' });
     fs.chmodSync(temp, mode);
     fs.renameSync(temp, target);
   } catch (error) {
@@ -162,6 +196,7 @@ export function fixNotes(run: FixRun, cwd: string): string[] {
   return [
     ...run.skippedForSyntax.map((p) => `${rel(p)}: not fixed, the file has syntax errors.`),
     ...run.reverted.map((p) => `${rel(p)}: some fixes were not applied, they would have introduced a syntax error.`),
+    ...run.notFixed.map(([p, why]) => `${rel(p)}: not fixed, ${why}.`),
     ...(run.exhausted ? [`Stopped after ${MAX_FIX_PASSES} fix passes; some fixes may remain.`] : []),
   ];
 }
@@ -183,13 +218,19 @@ export function reportFixes(run: FixRun, results: EslintResult[], options: FixRe
     if (run.originals.has(p)) r.output = texts.get(p);
   }
   if (options.write) {
+    const failures: string[] = [];
     for (const p of [...run.originals.keys()].sort()) {
       try {
-        writeFileAtomic(p, texts.get(p)!);
+        writeFileAtomic(p, texts.get(p)!, run.originals.get(p));
       } catch (error) {
-        throw new UsageError(`Could not write the fixes to ${p}: ${(error as Error).message}`);
+        // One file that cannot be written must not keep the others from being fixed.
+        if (error instanceof ChangedOnDiskError) io.err(`streamwise: ${displayPath(p, options.cwd)}: not fixed, it changed on disk during the run.`);
+        else failures.push(`${p}: ${(error as Error).message}`);
+        const r = results.find((x) => toPosix(x.filePath) === p);
+        if (r) delete r.output;
       }
     }
+    if (failures.length > 0) throw new UsageError(`Could not write the fixes to ${failures.join('; ')}`);
   }
   if (options.stdout === 'diff') {
     const diff = fixDiff(run, options.cwd);

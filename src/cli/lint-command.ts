@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { lint } from '../core/linter';
+import { ANALYSIS_ERROR_ID } from '../core/linter';
 import type { Severity, SourceFile } from '../core/types';
 import { allRules } from '../rules';
 import { ConfigFiles, resolveConfig, type FileConfig } from './config';
@@ -18,6 +18,8 @@ import { fixWorkspace, reportFixes } from './fix';
 import { createProgress } from './progress';
 import { readStdinSource } from './stdin';
 import { discoverWorkspace, hasClientTypings, readSources, withStdin } from './workspace';
+import { limitsFor, MAX_FILE_SIZE_LIMIT, MAX_FILE_TIME_LIMIT, oversized, parseLimitFlag } from './limits';
+import { runEngine } from './run-engine';
 
 export function runLint(argv: string[], io: CliIO): number {
   const { values, positionals } = parseArgs({
@@ -40,6 +42,8 @@ export function runLint(argv: string[], io: CliIO): number {
       baseline: { type: 'string' },
       'write-baseline': { type: 'boolean', default: false },
       'report-unused-disables': { type: 'boolean', default: false },
+      'max-file-size': { type: 'string' },
+      'max-file-time': { type: 'string' },
     },
   });
   const format = values.format!;
@@ -49,6 +53,8 @@ export function runLint(argv: string[], io: CliIO): number {
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename is only used with --stdin.');
   if (values['write-baseline'] && values['fix-dry-run']) throw new UsageError('--write-baseline cannot be used with --fix-dry-run (the baseline would describe code that was not written).');
+  const maxFileSize = parseLimitFlag('--max-file-size', values['max-file-size'], MAX_FILE_SIZE_LIMIT);
+  const maxFileTime = parseLimitFlag('--max-file-time', values['max-file-time'], MAX_FILE_TIME_LIMIT);
   const progress = createProgress();
   const stdin = values.stdin ? readStdinSource(values['stdin-filename'], positionals) : undefined;
 
@@ -60,13 +66,18 @@ export function runLint(argv: string[], io: CliIO): number {
   const rootConfigPath = configFiles.pathFor(root, true);
   const fileConfig: FileConfig | undefined = configFiles.load(rootConfigPath);
   progress.phase('Finding files…');
-  const { targets, workspacePaths } = stdin ? withStdin(stdin.path, root, configFiles) : discoverWorkspace(inputs, root, configFiles);
+  const unreadable = new Map<string, string>();
+  const { targets, workspacePaths } = stdin ? withStdin(stdin.path, root, configFiles) : discoverWorkspace(inputs, root, configFiles, unreadable);
   const notices = new Map<string, string>();
+  const limits = limitsFor(configFiles, { maxFileSize, maxFileTime });
+  const lossy = new Set<string>();
   progress.phase(`Reading ${workspacePaths.length} files…`);
-  const files = readSources(workspacePaths.filter((p) => p !== stdin?.path), notices);
-  if (stdin) files.push({ path: stdin.path, text: stdin.text });
+  const files = readSources(workspacePaths.filter((p) => p !== stdin?.path), notices, { limits, lossy });
+  // Standard input gets the size cap of the file it stands for.
+  const stdinTooLarge = stdin && oversized(stdin.text, limits(stdin.path).maxFileSize);
+  if (stdin && stdinTooLarge) notices.set(stdin.path, stdinTooLarge);
+  else if (stdin) files.push({ path: stdin.path, text: stdin.text });
   const targetSet = new Set(targets);
-  for (const key of [...notices.keys()]) if (!targetSet.has(key)) notices.delete(key);
 
   const overrides = (values.rule ?? []).map((spec) => {
     const m = /^([a-z-]+\/[a-z-]+)=(off|info|warning|error)$/.exec(spec);
@@ -87,12 +98,16 @@ export function runLint(argv: string[], io: CliIO): number {
   }
   const typed = !values['no-type-info'] && hasClientTypings(root);
   const moduleHost = typed ? createFsModuleHost() : undefined;
-  const engine = (input: SourceFile[]) => lint({ files: input, targets: targets.filter((t) => !notices.has(t)), moduleHost, config, fileConfigs }, allRules);
+  const engine = (input: SourceFile[]) => runEngine({ files: input, targets: targets.filter((t) => !notices.has(t)), moduleHost, config, fileConfigs }, allRules, notices, { limits });
   progress.phase(`Linting ${files.length} files…`, typed || files.length >= 200);
   let output = engine(files);
-  const fixing = values.fix || values['fix-dry-run'] ? fixWorkspace(files, output, engine, (pass) => progress.phase(`Fixing: pass ${pass}…`)) : undefined;
+  const unfixable = new Map([...lossy].map((p) => [p, 'the file is not valid UTF-8, and writing it back would change bytes no fix touched'] as const));
+  const fixing = values.fix || values['fix-dry-run'] ? fixWorkspace(files, output, engine, (pass) => progress.phase(`Fixing: pass ${pass}…`), unfixable) : undefined;
   if (fixing) output = fixing.output;
   progress.done();
+  // Notices of files outside the targets (read for cross-file rules only) are not this run's to report.
+  for (const key of [...notices.keys()]) if (!targetSet.has(key)) notices.delete(key);
+  for (const [dir, message] of unreadable) notices.set(dir, message);
 
   const sources = new Map((fixing?.files ?? files).map((f) => [f.path, f.text]));
   const activeRules = new Set(Object.keys(config.rules).filter((id) => config.rules[id].severity !== 'off'));
@@ -112,7 +127,9 @@ export function runLint(argv: string[], io: CliIO): number {
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  if (files.length === 0 && targets.length > 0) return 2;
+  // Exit 2 only when there was something to lint and none of it could be: every target skipped or failed as a whole.
+  const linted = output.files.filter((r) => targetSet.has(r.path) && !r.internalErrors.some((e) => e.ruleId === ANALYSIS_ERROR_ID));
+  if (targets.length > 0 && linted.length === 0) return 2;
   if (values['write-baseline']) return 0;
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
 }

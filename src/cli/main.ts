@@ -38,6 +38,9 @@ Lint options:
   --baseline FILE             Baseline to use or write (default: streamwise-baseline.json
                               at the project root, used whenever it exists)
   --write-baseline            Record every current finding in the baseline and exit 0
+  --max-file-size BYTES       Skip (with a notice) files larger than this (default 2097152)
+  --max-file-time MS          Report a file whose analysis takes longer with a notice instead
+                              of findings (default 10000)
 
   --version, --help`;
 

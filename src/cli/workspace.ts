@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { SourceFile } from '../core/types';
 import type { ConfigFiles } from './config';
 import { discoverFiles } from './files';
+import { DEFAULT_MAX_FILE_SIZE, tooLargeNotice, type LimitsFor } from './limits';
 
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const CLIENT_PACKAGES = ['ioredis', 'redis', '@redis/client', 'kafkajs', '@confluentinc/kafka-javascript', 'node-rdkafka'];
 
 /** Typings are worth loading only when some client package is installed where the workspace resolves modules. */
@@ -16,34 +16,80 @@ export function hasClientTypings(root: string): boolean {
   }
 }
 
-export function readSources(paths: string[], notices: Map<string, string>): SourceFile[] {
+export interface ReadOptions {
+  /** Each file's caps; the defaults when omitted. */
+  limits?: LimitsFor;
+  /** Receives files whose bytes are not valid UTF-8: they are linted, but a rewrite would change bytes nobody edited. */
+  lossy?: Set<string>;
+}
+
+/**
+ * Reads the files of a run. A file that cannot be linted gets a notice instead of a result:
+ * over its size cap (checked on the open file, so one that grows meanwhile is still capped),
+ * binary, not a regular file, removed since it was found, or unreadable.
+ */
+export function readSources(paths: string[], notices: Map<string, string>, options: ReadOptions = {}): SourceFile[] {
   const files: SourceFile[] = [];
   for (const p of paths) {
+    const limit = options.limits?.(p).maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     try {
-      const size = fs.statSync(p).size;
-      if (size > MAX_FILE_BYTES) {
-        notices.set(p, `File skipped: ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit.`);
+      const read = readCapped(p, limit);
+      if (typeof read === 'string') {
+        notices.set(p, read);
         continue;
       }
-      const buffer = fs.readFileSync(p);
-      if (buffer.includes(0)) {
+      if (read.includes(0)) {
         notices.set(p, 'File skipped: it looks binary (contains NUL bytes).');
         continue;
       }
-      files.push({ path: p, text: buffer.toString('utf8') });
+      const text = read.toString('utf8');
+      if (options.lossy && text.includes('\uFFFD') && !read.equals(Buffer.from(text, 'utf8'))) options.lossy.add(p);
+      files.push({ path: p, text });
     } catch (error) {
-      notices.set(p, `File could not be read: ${(error as Error).message}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      notices.set(p, code === 'ENOENT' ? 'File skipped: it was removed before it could be read.' : `File could not be read: ${(error as Error).message}`);
     }
   }
   return files;
 }
 
+/** The file's bytes, or the reason it is skipped; never reads more than `limit` + 1 bytes. */
+function readCapped(p: string, limit: number): Buffer | string {
+  // O_NONBLOCK: opening a FIFO that happens to be named like a source file must not wait for a writer.
+  const fd = fs.openSync(p, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return 'File skipped: it is not a regular file.';
+    const tooLarge = (size: number) => tooLargeNotice(size, limit);
+    if (stat.size > limit) return tooLarge(stat.size);
+    // One byte more than expected tells a file that grew since fstat; reading stops past the cap.
+    let buffer = Buffer.alloc(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limit) break;
+        const bigger = Buffer.alloc(Math.min(limit + 1, buffer.length * 2));
+        buffer.copy(bigger);
+        buffer = bigger;
+      }
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > limit) return tooLarge(Math.max(fs.fstatSync(fd).size, length));
+    return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Files to lint (under `inputs`) and every workspace file cross-file rules see (under `root`),
- * each kept only when the config file that applies to it includes it.
+ * each kept only when the config file that applies to it includes it. Folders under `inputs`
+ * that cannot be read go to `unreadable`.
  */
-export function discoverWorkspace(inputs: string[], root: string, configFiles: ConfigFiles): { targets: string[]; workspacePaths: string[] } {
-  const targets = discoverFiles(inputs, root).filter((f) => configFiles.includes(f));
+export function discoverWorkspace(inputs: string[], root: string, configFiles: ConfigFiles, unreadable?: Map<string, string>): { targets: string[]; workspacePaths: string[] } {
+  const targets = discoverFiles(inputs, root, unreadable).filter((f) => configFiles.includes(f));
   return { targets, workspacePaths: workspaceWith(targets, root, configFiles) };
 }
 

@@ -16,6 +16,8 @@ import { wholeProgramScope, WorkspaceIndex, type WorkspaceScope } from './worksp
 
 /** The id internal errors of fact extraction (not of one rule) are reported under. */
 export const ANALYSIS_ERROR_ID = 'streamwise/analysis';
+/** The id a file is reported under when its analysis ran over its time limit (its findings are dropped). */
+export const TIME_LIMIT_ID = 'streamwise/time-limit';
 
 /** For callers that lint the same workspace repeatedly (the language server): reuse the previous program. */
 export interface LintOptions {
@@ -27,6 +29,13 @@ export interface LintOptions {
   cache?: LintCache;
   /** Analyse every file in one program, without the pre-filter: the reference it must match. */
   exhaustive?: boolean;
+  /**
+   * Per-file budget in ms for fact extraction plus rules, checked between those steps (a single
+   * step is not interrupted); a file over it gets only a TIME_LIMIT_ID internal error.
+   */
+  fileTimeLimitMs?: (path: string) => number | undefined;
+  /** Receives each linted file's analysis time in ms (fact extraction plus rules). */
+  onFileTime?: (path: string, ms: number) => void;
 }
 
 /** `onIndex` lets a caller read the workspace index (the messaging map) without a second program build. */
@@ -80,7 +89,7 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
   const analysed = (path: string) => !plan || plan.analysed.has(path);
 
   for (;;) {
-    const pass = runPass(built, input, rules, plan, inProgram, analysed, targetSet, options.cache);
+    const pass = runPass(built, input, rules, plan, inProgram, analysed, targetSet, options.cache, options);
     if (plan && pass.grew) {
       // The analysis needed files the program left out, or found more files clients reach: run again.
       built = build(built.program);
@@ -104,13 +113,14 @@ interface Pass {
   results: Map<string, FileResult>;
 }
 
-function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unknown>[], plan: AnalysisPlan | undefined, inProgram: (p: string) => boolean, analysed: (p: string) => boolean, targets: ReadonlySet<string>, cache: LintCache | undefined): Pass {
+function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unknown>[], plan: AnalysisPlan | undefined, inProgram: (p: string) => boolean, analysed: (p: string) => boolean, targets: ReadonlySet<string>, cache: LintCache | undefined, timing: Pick<LintOptions, 'fileTimeLimitMs' | 'onFileTime'> = {}): Pass {
   const { program, checker, typed } = built;
   const programFiles = input.files.filter((f) => inProgram(f.path)).map((f) => program.getSourceFile(f.path)).filter((sf): sf is ts.SourceFile => sf !== undefined);
   const scope = plan ? planScope(plan, programFiles, input.files) : { ...wholeProgramScope(programFiles), grew: false };
   const extractor = new FactExtractor(checker, typed, programFiles, scope);
   const facts = new Map<string, FileFacts>();
   const analysisErrors = new Map<string, string>();
+  const extractionMs = new Map<string, number>();
   /** Analyses kept from an earlier run (still valid, see LintCache.begin), and what this pass finds of the others. */
   const kept = new Map<string, KeptAnalysis>();
   const found = new Map<string, { scanned: Set<string>; recipients: KeptAnalysis['recipients']; foreign?: ForeignEndpoint[] }>();
@@ -126,6 +136,7 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
       facts.set(path, earlier.facts);
       continue;
     }
+    const started = performance.now();
     try {
       const { result, scanned } = extractor.clients.scannedDuring(() => extractor.extract(sf));
       facts.set(path, result);
@@ -135,6 +146,7 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
       analysisErrors.set(path, error instanceof Error ? error.message : String(error));
       facts.set(path, { file: path, sourceFile: sf, calls: [], creations: [], analysed: true });
     }
+    extractionMs.set(path, performance.now() - started);
   }
   const empty = { grew: true, index: new WorkspaceIndex(new Map()), results: new Map() };
   if (plan) {
@@ -173,7 +185,11 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
   const results = new Map<string, FileResult>();
   for (const [path, fileFacts] of facts) {
     if (!targets.has(path)) continue;
-    const result = lintFile(fileFacts, index, extractor, built, input, rules);
+    const started = performance.now() - (extractionMs.get(path) ?? 0);
+    const limit = timing.fileTimeLimitMs?.(path);
+    const overBudget = limit === undefined ? () => false : () => performance.now() - started > limit;
+    const result = lintFile(fileFacts, index, extractor, built, input, rules, overBudget) ?? timedOut(path, limit!);
+    timing.onFileTime?.(path, performance.now() - started);
     const analysisError = analysisErrors.get(path);
     if (analysisError) {
       result.internalErrors.unshift({ ruleId: ANALYSIS_ERROR_ID, message: analysisError });
@@ -313,7 +329,14 @@ function syntaxErrorsOf(sf: ts.SourceFile, diagnostics: readonly ts.Diagnostic[]
   });
 }
 
-function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtractor, built: BuiltProgram, input: LintInput, rules: readonly Rule<unknown>[]): FileResult {
+/** What is left of a file whose analysis ran over its time limit: partial findings could mislead, so none. */
+function timedOut(path: string, limit: number): FileResult {
+  const message = `analysis took longer than ${limit} ms; no findings are reported for this file.`;
+  return { path, findings: [], syntaxErrors: [], internalErrors: [{ ruleId: TIME_LIMIT_ID, message }], suppressed: [], unusedDisables: [], directiveProblems: [] };
+}
+
+/** The file's result, or undefined once it runs over its time budget. */
+function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtractor, built: BuiltProgram, input: LintInput, rules: readonly Rule<unknown>[], overBudget: () => boolean = () => false): FileResult | undefined {
   const { checker, typed, program } = built;
   const sf = file.sourceFile;
   const result: FileResult = { path: file.file, findings: [], syntaxErrors: syntaxErrorsOf(sf, program.getSyntacticDiagnostics(sf)), internalErrors: [] };
@@ -322,13 +345,18 @@ function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtract
     const setting = config.rules[rule.meta.id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
+    if (overBudget()) return undefined;
     const ctx: RuleContext = { file, sourceFile: sf, index, values: extractor.values, clients: extractor.clients, checker, typed, options: setting?.options ?? {}, config };
     try {
-      for (const signal of rule.check(ctx)) result.findings.push(toFinding(rule, signal, ctx, severity));
+      for (const signal of rule.check(ctx)) {
+        result.findings.push(toFinding(rule, signal, ctx, severity));
+        if (overBudget()) break;
+      }
     } catch (error) {
       result.internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? error.message : String(error) });
     }
   }
+  if (overBudget()) return undefined;
   result.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   const applied = applySuppressions(sf, result.findings, new Set(rules.map((r) => r.meta.id)));
   const failed = new Set(result.internalErrors.map((e) => e.ruleId));

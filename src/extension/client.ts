@@ -97,10 +97,14 @@ export class StreamwiseClient implements vscode.Disposable {
     this.output.appendLine(`Starting the Streamwise language server (${trusted ? 'trusted' : 'restricted mode'}).`);
     // Not synchronize.configurationSection: that pushes the raw section, unset arrays included, and without `trusted`.
     this.configWatch?.dispose();
-    this.configWatch = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('streamwise')) return;
-      void this.running?.sendNotification('workspace/didChangeConfiguration', { settings: { streamwise: serverSettings(vscode.workspace.isTrusted) } });
-    });
+    const push = () => void this.running?.sendNotification('workspace/didChangeConfiguration', { settings: { streamwise: serverSettings(vscode.workspace.isTrusted) } });
+    this.configWatch = vscode.Disposable.from(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('streamwise')) push();
+      }),
+      // Trust granted later: the server may now read streamwise.config.json and the workspace settings.
+      vscode.workspace.onDidGrantWorkspaceTrust(push),
+    );
     try {
       await this.client.start();
     } catch (error) {

@@ -1,8 +1,7 @@
 // Code actions: a finding's fix and suggestions, "Disable <id> for this line", "Show documentation for <id>", and source.fixAll.streamwise.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding } from '../core/types';
-import { applyFixes } from '../cli/fix';
-import { mergeEdits } from '../cli/formats/json';
+import { fixEdits } from '../cli/fix';
 import type { FileAnalysis } from './analysis';
 import { findingsAt, textOf, toDiagnostic, toRange, toTextEdits } from './convert';
 
@@ -58,15 +57,12 @@ function disableEdit(text: string, finding: Finding): TextEdit {
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// streamwise-disable-next-line ${finding.ruleId}${eol}` };
 }
 
-/** Safe fixes only (never suggestions), non-overlapping, as `--fix` applies them in one pass. */
+/** Safe fixes only (never suggestions), non-overlapping, never in a file with a syntax error: as `--fix` applies them in one pass. */
 function fixAllAction(analysis: FileAnalysis, editFor: EditFor): CodeAction | undefined {
   if (analysis.result.syntaxErrors.length > 0) return undefined;
-  const { applied } = applyFixes(analysis.text, analysis.result.findings);
-  if (applied.length === 0) return undefined;
+  const fixes = fixEdits(analysis.text, analysis.result.findings);
+  if (fixes.length === 0) return undefined;
   const doc = textOf(analysis);
-  const edits = applied.map((f) => {
-    const merged = mergeEdits(f.fix!, analysis.text);
-    return { range: toRange(doc, merged.range), newText: merged.text };
-  });
+  const edits = fixes.map((e) => ({ range: toRange(doc, e.range), newText: e.text }));
   return { title: 'Fix all safe Streamwise problems', kind: FIX_ALL_KIND, edit: editFor(edits) };
 }

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type ts from 'typescript';
 import type { Family } from '../core/clients';
 import { LintCache } from '../core/cache';
-import { lint } from '../core/linter';
 import { buildMessagingMap, type MessagingMap } from '../core/messaging-map';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { EngineConfig, FileResult, ModuleHost, SourceFile } from '../core/types';
@@ -13,6 +12,8 @@ import { CONFIG_FILE, ConfigFiles, resolveConfig } from '../cli/config';
 import { discoverFiles, toPosix } from '../cli/files';
 import { hasClientTypings, readSources } from '../cli/workspace';
 import { createFsModuleHost } from '../cli/module-host';
+import { defaultLimits, limitsFor, oversized, type LimitsFor } from '../cli/limits';
+import { runEngine } from '../cli/run-engine';
 import { applySettings, defaultSettings, type ServerSettings } from './settings';
 
 /** A recognised Redis/Kafka call, kept for hovers (offsets into the linted text). */
@@ -38,10 +39,13 @@ export class WorkspaceAnalysis {
   readonly results = new Map<string, FileAnalysis>();
   /** Problems the user should hear about (unreadable config), reported once per run. */
   problems: string[] = [];
+  /** Files of the last run that got a notice instead of a result: too large, binary, too deep, over time. */
+  notices = new Map<string, string>();
   /** The messaging map of the last whole-workspace run. */
   messagingMap: MessagingMap | undefined;
   private diskPaths: string[] | undefined;
   private readonly diskTexts = new Map<string, string>();
+  private readonly diskNotices = new Map<string, string>();
   private oldProgram: ts.Program | undefined;
   /** What each run leaves for the next: unchanged files are not parsed or read again. */
   private cache = new LintCache();
@@ -53,6 +57,7 @@ export class WorkspaceAnalysis {
   invalidateDisk(): void {
     this.diskPaths = undefined;
     this.diskTexts.clear();
+    this.diskNotices.clear();
     this.cache = new LintCache();
   }
 
@@ -70,8 +75,16 @@ export class WorkspaceAnalysis {
         return;
       }
       this.diskTexts.delete(change.path);
+      this.diskNotices.delete(change.path);
       if (change.kind !== 'changed') this.diskPaths = undefined;
     }
+  }
+
+  /** After a run that threw: start the next one from scratch rather than from state it may have left half-built. */
+  reset(): void {
+    this.invalidateDisk();
+    this.oldProgram = undefined;
+    this.typedHost = null;
   }
 
   setSettings(settings: ServerSettings): void {
@@ -88,7 +101,10 @@ export class WorkspaceAnalysis {
       this.diskPaths = [];
       if (this.root && fs.existsSync(this.root)) {
         try {
-          this.diskPaths = discoverFiles([this.root], this.root).filter((f) => configFiles.includes(f));
+          const unreadable = new Map<string, string>();
+          // A broken config file was reported; it must not hide the whole workspace.
+          this.diskPaths = discoverFiles([this.root], this.root, unreadable).filter((f) => this.safe(() => configFiles.includes(f)) ?? true);
+          for (const [dir, message] of unreadable) this.problems.push(`Streamwise: ${dir}: ${message}`);
         } catch (error) {
           this.problems.push(`Streamwise: ${(error as Error).message}`);
         }
@@ -103,29 +119,52 @@ export class WorkspaceAnalysis {
   }
 
   /** Every workspace file with open documents' texts, plus open documents outside the discovered set. */
-  private sources(configFiles: ConfigFiles): SourceFile[] {
+  private sources(configFiles: ConfigFiles, limits: LimitsFor, notices: Map<string, string>): SourceFile[] {
     const paths = this.workspacePaths(configFiles);
-    const unread = paths.filter((p) => !this.overlays.has(p) && !this.diskTexts.has(p));
-    for (const f of readSources(unread, new Map())) this.diskTexts.set(f.path, f.text);
+    const unread = paths.filter((p) => !this.overlays.has(p) && !this.diskTexts.has(p) && !this.diskNotices.has(p));
+    for (const f of readSources(unread, this.diskNotices, { limits })) this.diskTexts.set(f.path, f.text);
     const files: SourceFile[] = [];
+    const add = (p: string, text: string | undefined) => {
+      if (text === undefined) return;
+      // Open documents get the same size cap as files on disk: the editor may open anything.
+      const tooLarge = oversized(text, limits(p).maxFileSize);
+      if (tooLarge) notices.set(p, tooLarge);
+      else files.push({ path: p, text });
+    };
     for (const p of paths) {
-      const text = this.overlays.get(p) ?? this.diskTexts.get(p);
-      if (text !== undefined) files.push({ path: p, text });
+      if (this.overlays.has(p)) add(p, this.overlays.get(p));
+      else if (this.diskNotices.has(p)) notices.set(p, this.diskNotices.get(p)!);
+      else add(p, this.diskTexts.get(p));
     }
     const known = new Set(paths);
-    for (const [p, text] of this.overlays) if (!known.has(p)) files.push({ path: p, text });
+    for (const [p, text] of this.overlays) if (!known.has(p)) add(p, text);
     return files;
+  }
+
+  /** The caps of each file; a broken config file was reported already and leaves the defaults. */
+  private limits(configFiles: ConfigFiles): LimitsFor {
+    const fromConfig = limitsFor(configFiles);
+    return (p) => {
+      try {
+        return fromConfig(p);
+      } catch {
+        return defaultLimits();
+      }
+    };
   }
 
   /** Lints `targets` (all workspace files when omitted) against the whole current workspace. */
   run(targets?: string[]): FileAnalysis[] {
     this.problems = [];
+    this.notices = new Map();
     if (!this.settings.enable) {
       this.results.clear();
       return [];
     }
     const configFiles = this.configFiles();
-    const files = this.sources(configFiles);
+    const limits = this.limits(configFiles);
+    const notices = new Map<string, string>();
+    const files = this.sources(configFiles, limits, notices);
     const texts = new Map(files.map((f) => [f.path, f.text]));
     const wanted = (targets ?? files.map((f) => f.path)).filter((t) => texts.has(t));
     const config = this.configFor(configFiles, this.root, true);
@@ -138,10 +177,9 @@ export class WorkspaceAnalysis {
     const calls = new Map<string, CallSite[]>();
     const wantedSet = new Set(wanted);
     let workspaceIndex: WorkspaceIndex | undefined;
-    const output = lint(
-      { files, targets: wanted, moduleHost: this.moduleHost(), config, fileConfigs },
-      allRules,
-      (index) => {
+    const output = runEngine({ files, targets: wanted, moduleHost: this.moduleHost(), config, fileConfigs }, allRules, notices, {
+      limits,
+      onIndex: (index) => {
         workspaceIndex = index;
         for (const call of index.calls) {
           if (!wantedSet.has(call.file)) continue;
@@ -151,8 +189,14 @@ export class WorkspaceAnalysis {
           calls.set(call.file, list);
         }
       },
-      { oldProgram: this.oldProgram, onProgram: (p) => (this.oldProgram = p), cache: this.cache },
-    );
+      lint: { oldProgram: this.oldProgram, onProgram: (p) => (this.oldProgram = p), cache: this.cache },
+    });
+    const reported = new Set(targets ?? [...texts.keys(), ...notices.keys()]);
+    for (const [p, notice] of notices) {
+      if (!reported.has(p)) continue;
+      this.notices.set(p, notice);
+      this.results.delete(p);
+    }
     if (!targets && workspaceIndex) this.messagingMap = buildMessagingMap(workspaceIndex, output.files);
     const analyses: FileAnalysis[] = [];
     for (const result of output.files) {
@@ -172,7 +216,8 @@ export class WorkspaceAnalysis {
     try {
       return f();
     } catch (error) {
-      this.problems.push((error as Error).message);
+      const message = (error as Error).message;
+      if (!this.problems.includes(message)) this.problems.push(message);
       return undefined;
     }
   }

@@ -49,6 +49,14 @@ export function diagnosticsOf(analysis: FileAnalysis): Diagnostic[] {
   return out;
 }
 
+/** The rule-less code a file notice (skipped: too large, binary, too deep, over time) is published under. */
+export const FILE_SKIPPED_CODE = 'streamwise/file-skipped';
+
+/** A file that was not analysed says so where the user looks, instead of looking clean. */
+export function noticeDiagnostic(message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: SOURCE, code: FILE_SKIPPED_CODE, message: `Streamwise: ${message}` };
+}
+
 /** The finding a diagnostic the client sends back stands for: same rule, same range. */
 export function findingsAt(analysis: FileAnalysis, diagnostic: Pick<Diagnostic, 'code' | 'range'>): Finding[] {
   const doc = textOf(analysis);

@@ -5,6 +5,8 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -18,7 +20,7 @@ import { findProjectRoot, SOURCE_EXTENSIONS, toPosix } from '../cli/files';
 import { allRules } from '../rules';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './actions';
 import { WorkspaceAnalysis, type FileAnalysis } from './analysis';
-import { diagnosticsOf } from './convert';
+import { diagnosticsOf, noticeDiagnostic } from './convert';
 import { docUrl } from './docs';
 import { hoverAt } from './hover';
 import { parseSettings } from './settings';
@@ -53,16 +55,28 @@ export function startServer(connection: Connection): void {
 
   const uriOf = (p: string) => uris.get(p) ?? pathToFileURL(p).href;
 
+  /** window/showMessage, a notification: window.show…Message would be a request, and a client that does not answer it must cost nothing. */
+  const notify = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message }).catch(() => undefined);
+
+  /** Problems of the previous run: one that persists is not logged again on every keystroke. */
+  let reported = new Set<string>();
   const report = () => {
-    for (const problem of analysis.problems) connection.console.error(problem);
+    for (const problem of analysis.problems) if (!reported.has(problem)) connection.console.error(problem);
+    reported = new Set(analysis.problems);
   };
 
-  const publish = (results: FileAnalysis[]) => {
-    for (const r of results) {
-      const uri = uriOf(r.path);
+  /** Diagnostics of the results, and a notice for each file of the last run that was skipped; the URIs published. */
+  const publish = (results: FileAnalysis[]): Set<string> => {
+    const sent = new Set<string>();
+    const send = (p: string, diagnostics: ReturnType<typeof diagnosticsOf>) => {
+      const uri = uriOf(p);
       published.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(r) });
-    }
+      sent.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    };
+    for (const r of results) send(r.path, diagnosticsOf(r));
+    for (const [p, notice] of analysis.notices) send(p, [noticeDiagnostic(notice)]);
+    return sent;
   };
 
   const clearAll = (except: Set<string> = new Set()) => {
@@ -73,11 +87,26 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  const failures = new Set<string>();
+  let failureShown = false;
+  /**
+   * Runs an analysis; one that throws is logged (each distinct failure once), shown to the user
+   * once, and the next run starts from a clean state: the server and its client carry on.
+   */
   const safely = <T>(what: string, f: () => T): T | undefined => {
     try {
       return f();
     } catch (error) {
-      connection.console.error(`Streamwise: ${what} failed: ${(error as Error).stack ?? String(error)}`);
+      analysis.reset();
+      const message = (error as Error).message ?? String(error);
+      if (!failures.has(message)) {
+        failures.add(message);
+        connection.console.error(`Streamwise: ${what} failed: ${(error as Error).stack ?? String(error)}`);
+      }
+      if (!failureShown) {
+        failureShown = true;
+        notify(MessageType.Error, `Streamwise: ${what} failed (${message}). Details are in the Streamwise output; the next edit is analysed again.`);
+      }
       return undefined;
     }
   };
@@ -96,18 +125,19 @@ export function startServer(connection: Connection): void {
   };
 
   const scanWorkspace = async (withProgress: boolean) => {
-    const progress = withProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    // A client that claims progress support and then refuses it gets the scan without progress.
+    const progress = withProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Streamwise', undefined, 'Linting the workspace…', false);
     // Let the progress notification reach the client before the synchronous run.
     await new Promise((resolve) => setImmediate(resolve));
     try {
       if (!analysis.settings.enable) return clearAll();
       pending.clear();
-      const results = safely('the workspace scan', () => analysis.run()) ?? [];
+      const results = safely('the workspace scan', () => analysis.run());
       report();
-      publish(results);
-      clearAll(new Set(results.map((r) => uriOf(r.path))));
-      return results;
+      // A scan that failed clears nothing: the last diagnostics stay until one succeeds.
+      if (results) clearAll(publish(results));
+      return results ?? [];
     } finally {
       progress?.done();
     }
@@ -184,8 +214,7 @@ export function startServer(connection: Connection): void {
     analysis.overlays.delete(p);
     // Back to the text on disk; a file outside the workspace has nothing left to report.
     const results = safely('linting', () => analysis.run([p])) ?? [];
-    if (results.length > 0) publish(results);
-    else if (published.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (!publish(results).has(uriOf(p)) && published.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   documents.onDidSave(() => {
@@ -207,7 +236,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(({ settings }) => {
     if (settings === null || settings === undefined) return;
-    analysis.setSettings(parseSettings(settings));
+    analysis.setSettings(parseSettings(settings, analysis.settings));
     void scanWorkspace(false);
   });
 
@@ -229,7 +258,7 @@ export function startServer(connection: Connection): void {
       const rule = allRules.find((r) => r.meta.id === args?.[0]);
       if (!rule) return null;
       if (showDocument) await connection.window.showDocument({ uri: docUrl(rule), external: true });
-      else connection.window.showInformationMessage(`${rule.meta.id}: ${docUrl(rule)}`);
+      else notify(MessageType.Info, `${rule.meta.id}: ${docUrl(rule)}`);
       return docUrl(rule);
     }
     if (command === LINT_WORKSPACE_COMMAND) {

@@ -17,11 +17,17 @@ export const defaultSettings = (): ServerSettings => ({ enable: true, rules: {},
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined);
 
-/** Accepts `{ streamwise: {...} }` or the settings object itself; unknown or malformed values are ignored. */
-export function parseSettings(raw: unknown): ServerSettings {
-  const settings = defaultSettings();
+/**
+ * Accepts `{ streamwise: {...} }` or the settings object itself; unknown or malformed values are
+ * ignored. Trust is only ever changed by an explicit boolean: settings that leave `trusted` out
+ * (a generic client pushing its configuration section) keep the previous value, so an untrusted
+ * workspace does not become trusted by omission.
+ */
+export function parseSettings(raw: unknown, previous: ServerSettings = defaultSettings()): ServerSettings {
+  const settings = { ...defaultSettings(), trusted: previous.trusted };
   if (!raw || typeof raw !== 'object') return settings;
   const obj = ((raw as Record<string, unknown>).streamwise ?? raw) as Record<string, unknown>;
+  if (!obj || typeof obj !== 'object') return settings;
   if (typeof obj.enable === 'boolean') settings.enable = obj.enable;
   if (typeof obj.trusted === 'boolean') settings.trusted = obj.trusted;
   if (obj.rules && typeof obj.rules === 'object') {

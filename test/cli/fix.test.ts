@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { applyPatch, parsePatch } from 'diff';
 import type { FileResult, Finding, LintOutput, SourceFile, TextEdit } from '../../src/core/types';
-import { applyFixes, fixWorkspace, MAX_FIX_PASSES, writeFileAtomic } from '../../src/cli/fix';
+import { applyFixes, ChangedOnDiskError, fixWorkspace, MAX_FIX_PASSES, writeFileAtomic } from '../../src/cli/fix';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'streamwise.js');
@@ -160,6 +160,17 @@ describe('writeFileAtomic', () => {
     assert.equal(fs.lstatSync(link).isSymbolicLink(), true);
     assert.deepEqual(fs.readdirSync(dir).sort(), ['a.ts', 'link.ts']);
   });
+
+  it('refuses, changing nothing, when the file no longer holds the text the fixes were made for', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-atomic-'));
+    const file = path.join(dir, 'a.ts');
+    fs.writeFileSync(file, 'saved by someone else\n');
+    assert.throws(() => writeFileAtomic(file, 'fixed\n', 'what was linted\n'), ChangedOnDiskError);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'saved by someone else\n');
+    assert.deepEqual(fs.readdirSync(dir), ['a.ts']);
+    writeFileAtomic(file, 'fixed\n', 'saved by someone else\n');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'fixed\n');
+  });
 });
 
 describe('streamwise lint --fix', () => {
@@ -218,6 +229,17 @@ describe('streamwise lint --fix', () => {
     }
     const orderEvents = results.find((x) => x.filePath.endsWith('order-events.ts'))!;
     assert.deepEqual(orderEvents.messages, [], 'messages are the ones left after fixing');
+  });
+
+  it('leaves a file that is not valid UTF-8 byte for byte alone, saying why, and fixes the others', () => {
+    const dir = copyInput();
+    const file = path.join(dir, 'src', 'latin1.ts');
+    const bytes = Buffer.concat([Buffer.from('// Gr\xfc\xdfe aus M\xfcnchen\n', 'latin1'), fs.readFileSync(path.join(dir, 'src', 'order-events.ts'))]);
+    fs.writeFileSync(file, bytes);
+    const r = run(['lint', '--fix'], dir);
+    assert.deepEqual(fs.readFileSync(file), bytes);
+    assert.match(r.stderr, /src\/latin1\.ts: not fixed, the file is not valid UTF-8/);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'src', 'order-events.ts')), expected.get('src/order-events.ts'));
   });
 
   it('rejects --fix together with --fix-dry-run', () => {

@@ -25,15 +25,30 @@ export interface TestClient {
   progress: unknown[];
   /** Registrations the server asked for with client/registerCapability. */
   registrations: { method: string; registerOptions?: unknown }[];
+  /** window/logMessage and window/showMessage notifications, in order. */
+  logs: { type: number; message: string }[];
+  shown: { type: number; message: string }[];
   stderr: () => string;
+  /** How many publishDiagnostics notifications arrived so far. */
+  publications: () => number;
   /** Resolves with the latest diagnostics of `uri` once `accept` holds for them. */
   waitForDiagnostics(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   waitFor(accept: () => boolean, what: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startClient(root: string, initializationOptions?: unknown): Promise<TestClient> {
-  const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+export interface StartOptions {
+  /** Fixture scripts under test/fixtures/preload to load with `node -r` before the server. */
+  preload?: string[];
+  env?: Record<string, string>;
+  /** A command and its arguments to run node under (e.g. a network namespace). */
+  wrapper?: string[];
+}
+
+export async function startClient(root: string, initializationOptions?: unknown, options: StartOptions = {}): Promise<TestClient> {
+  const args = [...(options.preload ?? []).flatMap((p) => ['-r', path.join(ROOT, 'test', 'fixtures', 'preload', p)]), BIN, 'lsp', '--stdio'];
+  const [cmd, ...rest] = options.wrapper ? [...options.wrapper, process.execPath, ...args] : [process.execPath, ...args];
+  const child = spawn(cmd, rest, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -43,7 +58,9 @@ export async function startClient(root: string, initializationOptions?: unknown)
   const changed = () => {
     for (const l of [...listeners]) l();
   };
+  let publications = 0;
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+    publications++;
     diagnostics.set(p.uri, p.diagnostics);
     changed();
   });
@@ -59,7 +76,16 @@ export async function startClient(root: string, initializationOptions?: unknown)
     changed();
     return null;
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  const logs: { type: number; message: string }[] = [];
+  const shown: { type: number; message: string }[] = [];
+  connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+    logs.push(p);
+    changed();
+  });
+  connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+    shown.push(p);
+    changed();
+  });
   connection.listen();
 
   const waitFor = (accept: () => boolean, what: string) =>
@@ -94,7 +120,10 @@ export async function startClient(root: string, initializationOptions?: unknown)
     diagnostics,
     progress,
     registrations,
+    logs,
+    shown,
     stderr: () => stderr,
+    publications: () => publications,
     waitFor,
     async waitForDiagnostics(uri, accept) {
       await waitFor(() => diagnostics.has(uri) && accept(diagnostics.get(uri)!), `diagnostics of ${uri}`);

@@ -77,6 +77,8 @@ describe('comparison webview in Chromium', { timeout: 15 * 60_000 }, () => {
   let policy = '';
   const cspErrors: string[] = [];
   const pageErrors: string[] = [];
+  /** Every request the page made, to prove it loads nothing from anywhere but its own origin. */
+  const requests: string[] = [];
 
   before(async () => {
     for (const f of ['comparison.js', 'comparison.css']) {
@@ -107,6 +109,7 @@ describe('comparison webview in Chromium', { timeout: 15 * 60_000 }, () => {
       if (/Content.Security.Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
     });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('request', (r) => requests.push(r.url()));
   });
 
   after(async () => {
@@ -239,5 +242,10 @@ describe('comparison webview in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.waitForTimeout(100);
     assert.equal(await page.evaluate('typeof window.__probe'), 'undefined');
     assert.ok(cspErrors.length > 0, 'the inline script is refused and reported');
+  });
+
+  it('requested nothing but its own files, from its own origin, through every step above', () => {
+    assert.ok(requests.length >= 3, requests.join(', '));
+    assert.deepEqual(requests.filter((u) => !u.startsWith(`${origin}/`)), []);
   });
 });

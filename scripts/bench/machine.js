@@ -1,10 +1,11 @@
 // Describes the machine and tool versions a run was recorded on.
+const { OXLINT_VERSION } = require('./oxlint');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const REPO = path.resolve(__dirname, '..', '..');
-const PACKAGES = { streamwise: '.', typescript: 'node_modules/typescript', 'typescript (native, 7)': 'node_modules/typescript7', eslint: 'node_modules/eslint', '@typescript-eslint/parser': 'node_modules/@typescript-eslint/parser', oxlint: 'node_modules/oxlint' };
+const PACKAGES = { streamwise: '.', typescript: 'node_modules/typescript', 'typescript (native, 7)': 'node_modules/typescript7', eslint: 'node_modules/eslint', '@typescript-eslint/parser': 'node_modules/@typescript-eslint/parser' };
 
 function cpuModel() {
   try {
@@ -23,6 +24,7 @@ function describeMachine() {
       versions[name] = null;
     }
   }
+  versions.oxlint = OXLINT_VERSION;
   return {
     cpu: cpuModel(),
     cores: os.availableParallelism?.() ?? os.cpus().length,

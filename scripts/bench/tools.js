@@ -1,4 +1,5 @@
 // The measured command lines (Streamwise and its peers) and how each run is checked to have done the real work.
+const { ensureOxlint } = require('./oxlint');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -101,7 +102,9 @@ function commandsFor({ typed, plain, scratch, files, eslintConfig }) {
     },
     oxlint: {
       label: 'oxlint, default rules',
-      command: at('node_modules', '.bin', 'oxlint'),
+      get command() {
+        return ensureOxlint();
+      },
       // `src`, not `.`: oxlint would follow the typings' symlinks into node_modules.
       args: ['src'],
       cwd: typed,

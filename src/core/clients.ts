@@ -132,9 +132,22 @@ export function createsConnection(role: Role, method: string): boolean {
 
 const MAX_DEPTH = 16;
 
+/** Tracing ran past the current file's deadline: passes through every fallback of recognition up to the linter. */
+export class AnalysisTimeout extends Error {}
+
 export class ClientRecognizer {
   private readonly cache = new Map<ts.Node, Trace | null>();
   private readonly active = new Set<ts.Node>();
+  /**
+   * traceSymbol by symbol and depth. Declarations that name each other's types (`declare var X: X`
+   * merged across declaration files) lead back to the same symbol without passing through `trace`,
+   * so without this a cycle recursed until the checker ran out of stack, and since that failure
+   * reads as "no symbol", every branch was then explored again: exponential time.
+   */
+  private readonly symbolCache = new Map<ts.Symbol, Map<number, Trace | null>>();
+  private readonly activeSymbols = new Set<ts.Symbol>();
+  /** `performance.now()` after which tracing throws AnalysisTimeout: the linter's per-file time cap, reaching inside one file's recognition. */
+  deadline = Infinity;
   private readonly assignments = new Map<ts.SourceFile, Map<ts.Symbol, ts.Expression[]>>();
 
   private callSitesByName: Map<string, Array<ts.CallExpression | ts.NewExpression>> | undefined;
@@ -228,11 +241,13 @@ export class ClientRecognizer {
     const expr = unwrap(node);
     if (this.cache.has(expr)) return this.cache.get(expr) ?? undefined;
     if (depth > MAX_DEPTH || this.active.has(expr)) return undefined;
+    this.checkDeadline();
     this.active.add(expr);
     let result: Trace | undefined;
     try {
       result = this.traceInner(expr, depth + 1);
-    } catch {
+    } catch (error) {
+      if (error instanceof AnalysisTimeout) throw error;
       result = undefined;
     } finally {
       this.active.delete(expr);
@@ -271,6 +286,26 @@ export class ClientRecognizer {
   }
 
   private traceSymbol(symbol: ts.Symbol, depth: number): Trace | undefined {
+    const byDepth = this.symbolCache.get(symbol) ?? new Map<number, Trace | null>();
+    if (byDepth.has(depth)) return byDepth.get(depth) ?? undefined;
+    if (this.activeSymbols.has(symbol)) return undefined;
+    this.checkDeadline();
+    this.activeSymbols.add(symbol);
+    let result: Trace | undefined;
+    try {
+      result = this.traceSymbolOnce(symbol, depth);
+    } finally {
+      this.activeSymbols.delete(symbol);
+    }
+    this.symbolCache.set(symbol, byDepth.set(depth, result ?? null));
+    return result;
+  }
+
+  private checkDeadline(): void {
+    if (this.deadline !== Infinity && performance.now() > this.deadline) throw new AnalysisTimeout('the analysis time limit ran out');
+  }
+
+  private traceSymbolOnce(symbol: ts.Symbol, depth: number): Trace | undefined {
     let requiredModule: Trace | undefined;
     for (const decl of symbol.declarations ?? []) {
       const fromImport = this.traceImportDeclaration(decl, symbol, depth);

@@ -1,5 +1,6 @@
 // Runs rules over a workspace: builds the program, extracts facts once, queries rules, isolates rule failures, applies suppression comments.
 import ts from 'typescript';
+import { AnalysisTimeout } from './clients';
 import { FactExtractor, type FileFacts } from './facts';
 import { buildProgram } from './program';
 import { applySuppressions } from './suppressions';
@@ -20,8 +21,9 @@ export interface LintOptions {
   /** Receives this run's program, to pass back as `oldProgram` next time. */
   onProgram?: (program: ts.Program) => void;
   /**
-   * Per-file budget in ms for fact extraction plus rules, checked between those steps (a single
-   * step is not interrupted); a file over it gets only a TIME_LIMIT_ID internal error.
+   * Per-file budget in ms for fact extraction plus rules, checked between those steps and inside
+   * client recognition (where one call can fan out through chains of declarations); a file over it
+   * gets only a TIME_LIMIT_ID internal error.
    */
   fileTimeLimitMs?: (path: string) => number | undefined;
   /** Receives each linted file's analysis time in ms (fact extraction plus rules). */
@@ -37,24 +39,35 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
   const facts = new Map<string, FileFacts>();
   const analysisErrors = new Map<string, string>();
   const extractionMs = new Map<string, number>();
+  const overTime = new Set<string>();
+  // Recognition can take long on one file (chains of declarations); its deadline stops it there.
+  const deadline = (path: string, started: number) => started + (options.fileTimeLimitMs?.(path) ?? Infinity);
   for (const f of input.files) {
     const sf = program.getSourceFile(f.path);
     if (!sf) continue;
     const started = performance.now();
+    extractor.clients.deadline = deadline(f.path, started);
     try {
       facts.set(f.path, extractor.extract(sf));
     } catch (error) {
       // One file the extractor cannot handle (nested too deeply to walk, say) must not cost the others
       // their results: it stays out of the index, so no cross-file rule walks it either.
-      analysisErrors.set(f.path, error instanceof Error ? error.message : String(error));
+      if (error instanceof AnalysisTimeout) overTime.add(f.path);
+      else analysisErrors.set(f.path, error instanceof Error ? error.message : String(error));
     }
     extractionMs.set(f.path, performance.now() - started);
   }
+  extractor.clients.deadline = Infinity;
   const index = new WorkspaceIndex(facts);
   onIndex?.(index);
   const targets = input.targets ?? input.files.map((f) => f.path);
   const results: FileResult[] = [];
   for (const path of targets) {
+    const limit = options.fileTimeLimitMs?.(path);
+    if (overTime.has(path)) {
+      results.push(timedOut(path, limit!));
+      continue;
+    }
     const analysisError = analysisErrors.get(path);
     if (analysisError !== undefined) {
       results.push(failedFile(program, program.getSourceFile(path)!, analysisError));
@@ -63,12 +76,13 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
     const fileFacts = facts.get(path);
     if (!fileFacts) continue;
     const started = performance.now() - (extractionMs.get(path) ?? 0);
-    const limit = options.fileTimeLimitMs?.(path);
     const overBudget = limit === undefined ? () => false : () => performance.now() - started > limit;
+    extractor.clients.deadline = deadline(path, started);
     const result = lintFile(fileFacts, index, extractor, checker, typed, input, rules, program, overBudget) ?? timedOut(path, limit!);
     options.onFileTime?.(path, performance.now() - started);
     results.push(result);
   }
+  extractor.clients.deadline = Infinity;
   return { files: results, typed };
 }
 
@@ -108,6 +122,7 @@ function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtract
         if (overBudget()) break;
       }
     } catch (error) {
+      if (error instanceof AnalysisTimeout) return undefined;
       result.internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? error.message : String(error) });
     }
   }

@@ -134,9 +134,15 @@ export function createsConnection(role: Role, method: string): boolean {
 
 const MAX_DEPTH = 16;
 
+/** Tracing ran past the current file's deadline: passes through every fallback of recognition up to the linter. */
+export class AnalysisTimeout extends Error {}
+
 export class ClientRecognizer {
   private readonly cache = new Map<ts.Node, Trace | null>();
   private readonly active = new Set<ts.Node>();
+  private readonly activeSymbols = new Set<ts.Symbol>();
+  /** `performance.now()` after which tracing throws AnalysisTimeout: the linter's per-file time cap, reaching inside one file's recognition. */
+  deadline = Infinity;
   private readonly assignments = new Map<ts.SourceFile, Map<ts.Symbol, ts.Expression[]>>();
 
   private readonly sitesByFile = new Map<ts.SourceFile, Map<string, Array<ts.CallExpression | ts.NewExpression>>>();
@@ -251,12 +257,14 @@ export class ClientRecognizer {
     }
     if (!this.step()) return undefined;
     if (depth > MAX_DEPTH || this.active.has(expr)) return undefined;
+    this.checkDeadline();
     this.active.add(expr);
     this.scanning.push(new Set());
     let result: Trace | undefined;
     try {
       result = this.traceInner(expr, depth + 1);
-    } catch {
+    } catch (error) {
+      if (error instanceof AnalysisTimeout) throw error;
       result = undefined;
     } finally {
       this.active.delete(expr);
@@ -324,6 +332,23 @@ export class ClientRecognizer {
     // var and interface declarations lead to each other) ends nowhere, after a long detour.
     const decls = symbol.declarations ?? [];
     if (decls.length > 0 && decls.every((d) => isDefaultLib(d.getSourceFile()))) return undefined;
+    // Declarations that name each other's types (`declare var X: X` merged across declaration files)
+    // lead back to the same symbol without passing through `trace`: cut the cycle here.
+    if (this.activeSymbols.has(symbol)) return undefined;
+    this.checkDeadline();
+    this.activeSymbols.add(symbol);
+    try {
+      return this.traceSymbolOnce(symbol, depth);
+    } finally {
+      this.activeSymbols.delete(symbol);
+    }
+  }
+
+  private checkDeadline(): void {
+    if (this.deadline !== Infinity && performance.now() > this.deadline) throw new AnalysisTimeout('the analysis time limit ran out');
+  }
+
+  private traceSymbolOnce(symbol: ts.Symbol, depth: number): Trace | undefined {
     let requiredModule: Trace | undefined;
     for (const decl of symbol.declarations ?? []) {
       const fromImport = this.traceImportDeclaration(decl, symbol, depth);

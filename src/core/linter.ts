@@ -1,6 +1,6 @@
 // Runs rules over a workspace: pre-filters files, builds the program, extracts facts once, queries rules, isolates rule failures, applies suppression comments.
 import ts from 'typescript';
-import { ClientRecognizer } from './clients';
+import { AnalysisTimeout, ClientRecognizer } from './clients';
 import { FactExtractor, type FileFacts } from './facts';
 import { foreignEndpoints, type ForeignEndpoint } from './foreign';
 import { augments, isModule } from './units';
@@ -30,8 +30,9 @@ export interface LintOptions {
   /** Analyse every file in one program, without the pre-filter: the reference it must match. */
   exhaustive?: boolean;
   /**
-   * Per-file budget in ms for fact extraction plus rules, checked between those steps (a single
-   * step is not interrupted); a file over it gets only a TIME_LIMIT_ID internal error.
+   * Per-file budget in ms for fact extraction plus rules, checked between those steps and inside
+   * client recognition (where one call can fan out through chains of declarations); a file over it
+   * gets only a TIME_LIMIT_ID internal error.
    */
   fileTimeLimitMs?: (path: string) => number | undefined;
   /** Receives each linted file's analysis time in ms (fact extraction plus rules). */
@@ -121,6 +122,8 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
   const facts = new Map<string, FileFacts>();
   const analysisErrors = new Map<string, string>();
   const extractionMs = new Map<string, number>();
+  const overTime = new Set<string>();
+  const deadline = (path: string, started: number) => started + (timing.fileTimeLimitMs?.(path) ?? Infinity);
   /** Analyses kept from an earlier run (still valid, see LintCache.begin), and what this pass finds of the others. */
   const kept = new Map<string, KeptAnalysis>();
   const found = new Map<string, { scanned: Set<string>; recipients: KeptAnalysis['recipients']; foreign?: ForeignEndpoint[] }>();
@@ -137,17 +140,21 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
       continue;
     }
     const started = performance.now();
+    // Recognition can take long on one file (chains of declarations): its deadline stops it there.
+    extractor.clients.deadline = deadline(path, started);
     try {
       const { result, scanned } = extractor.clients.scannedDuring(() => extractor.extract(sf));
       facts.set(path, result);
       found.set(path, { scanned: new Set(scanned), recipients: [] });
     } catch (error) {
       // One file the extractor cannot handle must not cost the others their results.
-      analysisErrors.set(path, error instanceof Error ? error.message : String(error));
+      if (error instanceof AnalysisTimeout) overTime.add(path);
+      else analysisErrors.set(path, error instanceof Error ? error.message : String(error));
       facts.set(path, { file: path, sourceFile: sf, calls: [], creations: [], analysed: true });
     }
     extractionMs.set(path, performance.now() - started);
   }
+  extractor.clients.deadline = Infinity;
   const empty = { grew: true, index: new WorkspaceIndex(new Map()), results: new Map() };
   if (plan) {
     let grew = false;
@@ -187,8 +194,14 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
     if (!targets.has(path)) continue;
     const started = performance.now() - (extractionMs.get(path) ?? 0);
     const limit = timing.fileTimeLimitMs?.(path);
+    if (overTime.has(path)) {
+      results.set(path, timedOut(path, limit!));
+      continue;
+    }
     const overBudget = limit === undefined ? () => false : () => performance.now() - started > limit;
+    extractor.clients.deadline = deadline(path, started);
     const result = lintFile(fileFacts, index, extractor, built, input, rules, overBudget) ?? timedOut(path, limit!);
+    extractor.clients.deadline = Infinity;
     timing.onFileTime?.(path, performance.now() - started);
     const analysisError = analysisErrors.get(path);
     if (analysisError) {
@@ -353,6 +366,7 @@ function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtract
         if (overBudget()) break;
       }
     } catch (error) {
+      if (error instanceof AnalysisTimeout) return undefined;
       result.internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? error.message : String(error) });
     }
   }

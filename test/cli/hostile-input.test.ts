@@ -131,6 +131,16 @@ describe('per-file caps are configurable', () => {
     assert.deepEqual(flags.get('src/heavy/busy.ts')!.messages.map((m) => m.message), ['File skipped: its analysis took longer than 1 ms (maxFileTime).']);
   });
 
+  it('the time cap also stops a file whose client tracing would never end on its own', () => {
+    const dir = project({ 'src/endless.ts': REDIS_SOURCE, 'src/plain.ts': 'export const one = 1;\n' });
+    // The fault makes tracing loop forever; only the per-file deadline can end this run.
+    const r = runCli(['lint', '.', '--format', 'json', '--max-file-time', '300'], { cwd: dir, preload: ['faults.js'], env: { STREAMWISE_FAULT_ENDLESS_TRACE: '1' }, timeoutMs: 120_000 });
+    const results = resultsByFile(r.stdout, dir);
+    assert.deepEqual(results.get('src/endless.ts')!.messages.map((m) => m.message), ['File skipped: its analysis took longer than 300 ms (maxFileTime).']);
+    assert.deepEqual(results.get('src/plain.ts')!.messages, []);
+    assert.equal(r.code, 1);
+  });
+
   it('rejects bad cap values with exit 2', () => {
     const dir = project({ 'a.ts': REDIS_SOURCE });
     for (const args of [['--max-file-size', '0'], ['--max-file-size', '2MB'], ['--max-file-time=-5'], ['--max-file-time', '1e3'], ['--max-file-size', '99999999999999']]) {

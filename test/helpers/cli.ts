@@ -22,6 +22,8 @@ export interface CliOptions {
   preload?: string[];
   /** A command and its arguments to run node under (e.g. a namespace or another user). */
   wrapper?: string[];
+  /** Kills a run that hangs; only a guard, never an assertion about speed. */
+  timeoutMs?: number;
 }
 
 function command(args: string[], options: CliOptions): [string, string[], NodeJS.ProcessEnv] {
@@ -33,8 +35,8 @@ function command(args: string[], options: CliOptions): [string, string[], NodeJS
 
 export function runCli(args: string[], options: CliOptions = {}): CliRun {
   const [cmd, rest, env] = command(args, options);
-  const r = spawnSync(cmd, rest, { cwd: options.cwd ?? ROOT, input: options.input ?? '', encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw r.error;
+  const r = spawnSync(cmd, rest, { cwd: options.cwd ?? ROOT, input: options.input ?? '', encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs });
+  if (r.error) throw new Error(`streamwise ${args.join(' ')}: ${r.error.message}${r.signal ? ' (it did not finish)' : ''}`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -152,9 +152,18 @@ export class ConfigFiles {
   pathFor(file: string, isDirectory = false): string | undefined {
     if (this.disabled) return undefined;
     if (this.explicit) return this.explicit;
-    const dir = isDirectory ? path.resolve(file) : path.dirname(path.resolve(file));
-    if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigFile(dir));
-    return this.byDir.get(dir);
+    const abs = path.resolve(file);
+    return this.nearest(isDirectory ? abs : path.dirname(abs));
+  }
+
+  /** The nearest config file at or above `dir`; folders share what their parents found. */
+  private nearest(dir: string): string | undefined {
+    if (this.byDir.has(dir)) return this.byDir.get(dir);
+    const candidate = path.join(dir, CONFIG_FILE);
+    const parent = path.dirname(dir);
+    const found = fs.existsSync(candidate) ? candidate : parent === dir ? undefined : this.nearest(parent);
+    this.byDir.set(dir, found);
+    return found;
   }
 
   load(configPath: string | undefined): FileConfig | undefined {

@@ -5,6 +5,7 @@ import type { ForeignEndpoint } from './foreign';
 import type { TraitCache } from './prefilter';
 import type { SourceFile } from './types';
 import type { FileUnits } from './units';
+import { WordIndex } from './word-index';
 
 /** One analysed file's results, valid while neither it nor anything its analysis read has changed. */
 export interface KeptAnalysis {
@@ -27,6 +28,8 @@ export class LintCache {
   readonly traits: TraitCache = new Map();
   /** Top-level statement summaries, by text. */
   readonly units = new Map<string, { text: string; units: FileUnits }>();
+  /** Each file's words, by text (the pre-filter's word searches become lookups). */
+  readonly words = new WordIndex();
   /** With typings: the previous structure program, handed back as its old program. */
   structure: ts.Program | undefined;
   /** Files the last program held. A program holding more files gives the same answers, so the next one starts from them. */

@@ -17,7 +17,7 @@ const OTHER_CONSUME = new Set(['subscribe', 'psubscribe', 'asyncIterator', 'asyn
 
 const WORDS = '(?<![\\w$\\u0080-\\uffff])(?:emit|send|publish|produce|subscribe|psubscribe|asyncIterator|asyncIterableIterator|EventPattern|MessagePattern)(?![\\w$\\u0080-\\uffff])';
 /** A file without one of these words has no foreign endpoint (a necessary condition, tested on the text). */
-export const FOREIGN_WORDS = new RegExp(WORDS);
+const FOREIGN_WORDS = new RegExp(WORDS);
 
 /** Destination names another library's call mentions: `'orders'`, `{ topic: 'orders' }`, `[{ topic: 'orders' }]`, `['orders']`. */
 function namesIn(v: Value): Value[] {

@@ -1,10 +1,9 @@
 // Runs rules over a workspace: pre-filters files, builds the program, extracts facts once, queries rules, isolates rule failures, applies suppression comments.
 import ts from 'typescript';
+import type { KeptAnalysis, LintCache } from './cache';
 import { AnalysisTimeout, ClientRecognizer } from './clients';
 import { FactExtractor, type FileFacts } from './facts';
 import { foreignEndpoints, type ForeignEndpoint } from './foreign';
-import { augments, isModule } from './units';
-import type { KeptAnalysis, LintCache } from './cache';
 import { AnalysisPlan } from './prefilter';
 import { buildProgram, buildStructure, parseOutsideFile, parseWorkspaceFile, syntacticDiagnostics, type BuiltProgram } from './program';
 import { wordPattern } from './reach';
@@ -12,6 +11,7 @@ import { applySuppressions } from './suppressions';
 import type { Rule, RuleContext, Signal } from './rule';
 import { rangeOf } from './text';
 import type { FileResult, Finding, LintInput, LintOutput, SourceFile } from './types';
+import { augments, isModule } from './units';
 import { wholeProgramScope, WorkspaceIndex, type WorkspaceScope } from './workspace';
 
 /** The id internal errors of fact extraction (not of one rule) are reported under. */
@@ -19,7 +19,7 @@ export const ANALYSIS_ERROR_ID = 'streamwise/analysis';
 /** The id a file is reported under when its analysis ran over its time limit (its findings are dropped). */
 export const TIME_LIMIT_ID = 'streamwise/time-limit';
 
-/** For callers that lint the same workspace repeatedly (the language server): reuse the previous program. */
+/** Reuse between runs over the same workspace (the language server), or the exhaustive reference run. */
 export interface LintOptions {
   /** The program of the previous run; unchanged files and module resolutions are reused. */
   oldProgram?: ts.Program;
@@ -61,6 +61,7 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
         },
         release: (p) => trees.release(p),
         units: options.cache?.units,
+        index: options.cache?.words,
       });
   options.cache?.begin(input.files, input.moduleHost !== undefined, (p) => {
     // A change to a file with globals (a script, an augmentation), before or after it, may reach any analysis.
@@ -133,7 +134,7 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
       facts.set(path, { file: path, sourceFile: sf, calls: [], creations: [], analysed: false });
       continue;
     }
-    const earlier = cache?.analyses.get(path);
+    const earlier = plan ? cache?.analyses.get(path) : undefined;
     if (earlier && earlier.text === sf.text && earlier.facts.sourceFile === sf) {
       kept.set(path, earlier);
       facts.set(path, earlier.facts);
@@ -226,15 +227,21 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
 /**
  * Calls in analysed files that hand a client to a function, method or class elsewhere: the
  * recipient's untyped parameter then holds a client, so its file is analysed too. A recognizer of
- * its own keeps these traces out of the run's caches. What tracing the arguments resolves is not
- * asked for (a file a client could come from is analysed already, so a left-out file cannot turn an
- * argument into one); the recipient is, since it may sit in a file the program left out.
+ * its own keeps these traces out of the run's caches. What its traces miss stays asked for: the
+ * checker keeps what it resolved, so a later question through the same import would not ask again.
  * `onFile` hears, per file, each recipient and the files whose call sites the traces read.
  */
 function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.SourceFile[], onFile: (path: string, recipient: { path: string; pos: number } | undefined, scanned: ReadonlySet<string>) => void): boolean {
+  const seen = new Map<string, ts.SourceFile[]>();
   const mentioning = (words: Iterable<string>) => {
-    const pattern = wordPattern(words);
-    return pattern ? files.filter((sf) => pattern.test(plan.matchText(sf.fileName))) : [];
+    const list = [...words];
+    const key = list.join('\n');
+    let found = seen.get(key);
+    if (!found) {
+      const pattern = wordPattern(list);
+      seen.set(key, (found = pattern ? files.filter((sf) => pattern.test(plan.matchText(sf.fileName))) : []));
+    }
+    return found;
   };
   const quiet: WorkspaceScope = { texts: new Map(), filesMentioning: mentioning, filesReferencing: () => files };
   const probe = new ClientRecognizer(built.checker, built.typed, files, quiet);
@@ -242,10 +249,7 @@ function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.Sourc
   for (const sf of files) {
     const visit = (n: ts.Node): void => {
       if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments && n.arguments.length > 0 && ClientRecognizer.mayHandClient(n)) {
-        const known = built.misses.size;
         const { result: hands, scanned } = probe.scannedDuring(() => probe.handsClient(n));
-        // A set keeps insertion order: what the arguments' traces added comes last.
-        if (built.misses.size > known) for (const m of [...built.misses].slice(known)) built.misses.delete(m);
         const recipient = hands ? probe.calleeDeclaration(n) : undefined;
         const at = recipient ? { path: recipient.getSourceFile().fileName, pos: recipient.pos } : undefined;
         onFile(sf.fileName, at, scanned);
@@ -262,15 +266,22 @@ function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.Sourc
 /** The scope rules and recognition see: program files by name, with the pre-filter told about the rest. */
 function planScope(plan: AnalysisPlan, programFiles: ts.SourceFile[], files: readonly SourceFile[]): WorkspaceScope & { grew: boolean } {
   const texts = new Map(files.map((f) => [f.path, f.text]));
+  /** Answers by question: the program does not change during a pass, and asking again adds nothing. */
+  const asked = new Map<string, ts.SourceFile[]>();
   const scope = {
     texts,
     grew: false,
     filesMentioning(words: Iterable<string>, filter?: RegExp): ts.SourceFile[] {
       const list = [...words];
+      const key = `${list.join('\n')}\n${filter?.source ?? ''}`;
+      const known = asked.get(key);
+      if (known) return known;
       const pattern = wordPattern(list);
       if (!pattern) return [];
       if (plan.includeMentioning(list, filter)) scope.grew = true;
-      return programFiles.filter((sf) => pattern.test(plan.matchText(sf.fileName)) && (!filter || filter.test(plan.matchText(sf.fileName))));
+      const found = programFiles.filter((sf) => pattern.test(plan.matchText(sf.fileName)) && (!filter || filter.test(plan.matchText(sf.fileName))));
+      asked.set(key, found);
+      return found;
     },
     filesReferencing(declaration: ts.Node, filter?: RegExp): ts.SourceFile[] {
       const path = declaration.getSourceFile().fileName;

@@ -1,10 +1,11 @@
 // The pre-filter: which workspace files the type-checked program holds, and which of those are analysed for client calls.
 import type ts from 'typescript';
 import { foreignEndpointsWithoutChecker, type ForeignEndpoint } from './foreign';
-import { Reach, wordPattern } from './reach';
+import { Reach, wordPattern, type ReachSource } from './reach';
 import { exposingTypings } from './typings';
 import type { SourceFile } from './types';
 import { augments, fileMatchText, hasEscapes, isModule, unitsOf, type FileUnits } from './units';
+import type { WordIndex } from './word-index';
 
 /** A client package named as a module specifier: the only way client code starts (`import`, `require`, `import()` types, JSDoc). */
 export const CLIENT_SPECIFIER = /(['"`])(?:ioredis|redis|@redis\/[^'"`/]+|kafkajs|@confluentinc\/kafka-javascript|node-rdkafka)(?:\/[^'"`]*)?\1/;
@@ -44,6 +45,8 @@ export interface PlanInput {
   release?(path: string): void;
   /** Top-level statement summaries kept across runs, by text. */
   units?: Map<string, { text: string; units: FileUnits }>;
+  /** Words of files kept across runs, by text (see ReachSource.index). */
+  index?: WordIndex;
 }
 
 /**
@@ -62,6 +65,7 @@ export class AnalysisPlan {
   private reach!: Reach;
   private readonly referenced = new Map<string, ReadonlySet<string>>();
   private readonly escaped = new Map<string, boolean>();
+  private indexed = false;
   private traitsComplete = false;
 
   constructor(private readonly input: PlanInput) {
@@ -72,7 +76,7 @@ export class AnalysisPlan {
 
   /** Seeds and the first reach; with typings, `structure` is the program over every file, whose typings may expose client types too. */
   start(structure?: ts.Program): void {
-    this.reach = new Reach({ paths: this.paths, matchText: (p) => this.matchText(p), units: (p) => this.unitsOf(p) });
+    this.reach = new Reach(this.reachSource());
     let seeds = CLIENT_SPECIFIER;
     if (structure) {
       const exposing = exposingTypings(structure);
@@ -88,9 +92,9 @@ export class AnalysisPlan {
   }
 
   /**
-   * Without types: learn every other file's traits, and take into the program the scripts,
-   * augmentations and files whose foreign endpoints need a checker. True when that added files.
-   * Trees of files that stay out are let go.
+   * Learn every other file's traits, and take into the program the scripts, augmentations and
+   * files whose foreign endpoints need a checker. True when that added files. Trees of files that
+   * stay out are let go.
    */
   completeTraits(): boolean {
     if (this.traitsComplete) return false;
@@ -154,7 +158,7 @@ export class AnalysisPlan {
     const key = `${path}:${pos}`;
     const known = this.referenced.get(key);
     if (known) return known;
-    const reach = new Reach({ paths: this.paths, matchText: (p) => this.matchText(p), units: (p) => this.unitsOf(p) });
+    const reach = new Reach(this.reachSource());
     reach.seedAt(path, pos);
     const { words, modules } = reach.exportedWords();
     const pattern = wordPattern(words, modules);
@@ -175,6 +179,16 @@ export class AnalysisPlan {
     return grew;
   }
 
+  private reachSource(): ReachSource {
+    const index = this.input.index;
+    if (index && !this.indexed) {
+      index.update(this.paths, (p) => this.texts.get(p)!, (p) => this.matchText(p));
+      this.indexed = true;
+    }
+    const test = index ? (pattern: RegExp, path: string) => index.test(pattern, path, this.texts.get(path)!, () => this.matchText(path)) : undefined;
+    return { paths: this.paths, matchText: (p) => this.matchText(p), units: (p) => this.unitsOf(p), index, test };
+  }
+
   private unitsOf(path: string): FileUnits {
     const text = this.texts.get(path)!;
     const known = this.input.units?.get(path);
@@ -192,7 +206,7 @@ export class AnalysisPlan {
     return escaped ? this.traitsOf(path).matchText ?? text : text;
   }
 
-  traitsOf(path: string): FileTraits {
+  private traitsOf(path: string): FileTraits {
     const text = this.texts.get(path)!;
     const known = this.traits.get(path);
     if (known && known.text === text) return known;

@@ -1,5 +1,6 @@
 // Which statements of a workspace may reach a set of seeds by name: a fixpoint over top-level statements, words and exports.
 import type { FileUnits, Unit } from './units';
+import type { WordIndex } from './word-index';
 
 /**
  * A word list as one regular expression: identifier words whole, module names only where a module
@@ -40,6 +41,14 @@ export interface ReachSource {
   /** The text to search for words (escaped spellings cooked). */
   matchText(path: string): string;
   units(path: string): FileUnits;
+  /**
+   * Optionally, an index of every identifier-like word of each file's match text (kept by a
+   * long-lived caller): a lookup instead of a search. Its words are a superset of what the word
+   * pattern finds, so it only ever lets more files be looked at.
+   */
+  index?: WordIndex;
+  /** `pattern.test(matchText(path))`, possibly remembered. */
+  test?(pattern: RegExp, path: string): boolean;
 }
 
 /**
@@ -54,7 +63,7 @@ export class Reach {
   private readonly modules = new Set<string>();
   private pendingWords: string[] = [];
   private pendingModules: string[] = [];
-  /** All words so far as one pattern, rebuilt only when they grew. */
+  /** All module names so far as one pattern, rebuilt only when they grew. */
   private known: { size: number; pattern: RegExp | undefined } = { size: 0, pattern: undefined };
 
   constructor(private readonly source: ReachSource) {}
@@ -72,7 +81,7 @@ export class Reach {
   /** Enter the statements of `path` that match `pattern` (all files when `paths` is omitted). */
   seed(pattern: RegExp, paths: readonly string[] = this.source.paths): void {
     for (const path of paths) {
-      if (!pattern.test(this.source.matchText(path))) continue;
+      if (!(this.source.test ? this.source.test(pattern, path) : pattern.test(this.source.matchText(path)))) continue;
       const state = this.state(path);
       for (const unit of state.units.units) if (!state.entered.has(unit) && pattern.test(state.units.matchText(unit))) this.enter(state, unit);
     }
@@ -104,16 +113,25 @@ export class Reach {
       state = { units: this.source.units(path), entered: new Set(), reached: new Set(), dirty: false };
       this.files.set(path, state);
       // A file met late must see the words found so far.
-      const known = this.knownPattern();
-      if (known) for (const unit of state.units.units) if (known.test(state.units.matchText(unit))) this.enter(state, unit);
+      const modules = this.modules.size > 0 ? this.knownModules() : undefined;
+      for (const unit of state.units.units) if (this.mentions(state, unit, this.words, modules)) this.enter(state, unit);
     }
     return state;
   }
 
-  private knownPattern(): RegExp | undefined {
-    const size = this.words.size + this.modules.size;
-    if (size !== this.known.size) this.known = { size, pattern: wordPattern(this.words, this.modules) };
+  private knownModules(): RegExp | undefined {
+    if (this.modules.size !== this.known.size) this.known = { size: this.modules.size, pattern: wordPattern([], this.modules) };
     return this.known.pattern;
+  }
+
+  /** Does the statement mention one of `words`, or a module path ending in one of the names `modules` matches? */
+  private mentions(state: FileState, unit: Unit, words: ReadonlySet<string>, modules: RegExp | undefined): boolean {
+    const own = state.units.words(unit);
+    // Walk the smaller set.
+    if (own.size < words.size) {
+      for (const w of own) if (words.has(w)) return true;
+    } else for (const w of words) if (own.has(w)) return true;
+    return modules !== undefined && modules.test(state.units.matchText(unit));
   }
 
   private addWord(w: string): void {
@@ -134,13 +152,23 @@ export class Reach {
       for (const state of this.files.values()) if (state.dirty) this.spread(state);
       if (this.pendingWords.length === 0 && this.pendingModules.length === 0) return;
       const pattern = wordPattern(this.pendingWords, this.pendingModules)!;
+      const words = new Set(this.pendingWords);
+      const modules = this.pendingModules.length > 0 ? wordPattern([], this.pendingModules) : undefined;
       this.pendingWords = [];
       this.pendingModules = [];
-      for (const path of this.source.paths) {
+      const index = this.source.index;
+      // With an index, only files holding a new word (or, for module names, any file) are searched.
+      let candidates: Iterable<string> = this.source.paths;
+      if (index && !modules) {
+        const found = new Set<string>();
+        for (const w of words) for (const p of index.filesWith(w)) found.add(p);
+        candidates = found;
+      }
+      for (const path of candidates) {
         const known = this.files.get(path);
-        if (!known && !pattern.test(this.source.matchText(path))) continue;
+        if (!known && !(index && !modules) && !pattern.test(this.source.matchText(path))) continue;
         const state = known ?? this.state(path);
-        for (const unit of state.units.units) if (!state.entered.has(unit) && pattern.test(state.units.matchText(unit))) this.enter(state, unit);
+        for (const unit of state.units.units) if (!state.entered.has(unit) && this.mentions(state, unit, words, modules)) this.enter(state, unit);
       }
     }
   }
@@ -154,14 +182,11 @@ export class Reach {
         for (const n of unit.declares) names.add(n);
         for (const n of state.units.assigns(unit)) names.add(n);
       }
-      const pattern = wordPattern(names);
       let grew = false;
-      if (pattern) {
-        for (const unit of state.units.units) {
-          if (reached.has(unit) || !pattern.test(state.units.matchText(unit))) continue;
-          reached.add(unit);
-          grew = true;
-        }
+      for (const unit of state.units.units) {
+        if (reached.has(unit) || !this.mentions(state, unit, names, undefined)) continue;
+        reached.add(unit);
+        grew = true;
       }
       if (!grew) break;
     }
@@ -178,10 +203,5 @@ export class Reach {
     if (!state) return false;
     for (const u of state.reached) if (u.start <= pos && pos < u.end) return true;
     return false;
-  }
-
-  /** Does any reached statement of `path` exist? */
-  reaches(path: string): boolean {
-    return (this.files.get(path)?.reached.size ?? 0) > 0;
   }
 }

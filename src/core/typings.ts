@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { kindOfDeclarationFile } from './clients';
 
 /** The package a node_modules file belongs to (`@scope/name` or `name`), from its last `node_modules/`. */
-export function packageOf(fileName: string): string | undefined {
+function packageOf(fileName: string): string | undefined {
   const at = fileName.lastIndexOf('/node_modules/');
   if (at < 0) return undefined;
   const parts = fileName.slice(at + '/node_modules/'.length).split('/');

@@ -17,14 +17,17 @@ export interface Unit {
 export interface FileUnits {
   path: string;
   units: Unit[];
-  /** False for a script: its top-level declarations are globals any file may use unimported. */
-  module: boolean;
-  /** `declare global` / `declare module`: it adds to other modules or the global scope. */
-  augments: boolean;
   /** The text matched against words: the source, plus the cooked spelling of escaped identifiers and strings. */
   matchText(unit: Unit): string;
   /** File-level names the statement assigns (`client = …`, `state.redis = …`, `this.x = …`), and property names assigned. */
   assigns(unit: Unit): string[];
+  /** The identifier-like words of `matchText(unit)`. */
+  words(unit: Unit): ReadonlySet<string>;
+}
+
+/** Identifier-like runs of text: every word a word pattern (reach.ts) can find in it, and possibly more. */
+export function identifierWords(text: string): Set<string> {
+  return new Set(text.match(/[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*/g));
 }
 
 /** Identifier and string escapes (`\u0072edis`, `'io\x72edis'`, line continuations) spell a word differently in the text. */
@@ -41,14 +44,19 @@ export function unitsOf(sf: ts.SourceFile): FileUnits {
     nodes.set(unit, statement);
   }
   const assigned = new Map<Unit, string[]>();
+  const wordSets = new Map<Unit, Set<string>>();
+  const matchText = (unit: Unit) => {
+    const text = sf.text.slice(unit.start, unit.end);
+    return escaped ? `${text}\n${cookedWords(nodes.get(unit)!).join(' ')}` : text;
+  };
   return {
     path: sf.fileName,
     units,
-    module,
-    augments: sf.statements.some(isAugmentation),
-    matchText(unit) {
-      const text = sf.text.slice(unit.start, unit.end);
-      return escaped ? `${text}\n${cookedWords(nodes.get(unit)!).join(' ')}` : text;
+    matchText,
+    words(unit) {
+      let words = wordSets.get(unit);
+      if (!words) wordSets.set(unit, (words = identifierWords(matchText(unit))));
+      return words;
     },
     assigns(unit) {
       let names = assigned.get(unit);

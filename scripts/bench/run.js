@@ -9,6 +9,7 @@ const { runOnce, hasGnuTime } = require('./measure');
 const { summarize } = require('./stats');
 const { commandsFor, writeEslintConfig } = require('./tools');
 const { measureEditor } = require('./lsp');
+const { measureTypeScriptRecheck } = require('./ts-recheck');
 const { describeMachine } = require('./machine');
 const { evaluateTargets } = require('./targets');
 const { toMarkdown, writeMarkdown } = require('./report');
@@ -96,6 +97,8 @@ async function bench(options) {
       log(`editor: ${options.lspEdits} edits of ${main.typed.bigFile.path}`);
       const onEdit = (i, ms) => i % 10 === 0 && log(`editor: edit ${i}/${options.lspEdits}, ${Math.round(ms)} ms`);
       results.editor = await measureEditor({ root: main.typed.dir, file: main.typed.bigFile.path, marker: main.typed.bigFile.marker, edits: options.lspEdits, onEdit });
+      log('editor: TypeScript re-checking the same file after the same edits');
+      results.editor.typescript = await measureTypeScriptRecheck({ root: main.typed.dir, file: main.typed.bigFile.path, marker: main.typed.bigFile.marker, edits: options.lspEdits });
     }
 
     if (options.only.has('scaling')) {

@@ -47,3 +47,29 @@ export function createFsModuleHost(): ModuleHost {
     libDirectory: typescriptLibDirectory(),
   };
 }
+
+/**
+ * The same host answering each question from memory after the first time: installed packages do
+ * not change between two keystrokes, and a program rebuilt per edit asks about every typings file.
+ * A long-lived caller drops it when packages may have changed (a manifest or lock file did).
+ */
+export function rememberingModuleHost(host: ModuleHost): ModuleHost {
+  const remember = <T>(ask: (p: string) => T): ((p: string) => T) => {
+    const answers = new Map<string, T>();
+    return (p) => {
+      if (answers.has(p)) return answers.get(p)!;
+      const answer = ask(p);
+      answers.set(p, answer);
+      return answer;
+    };
+  };
+  const realpath = host.realpath;
+  return {
+    fileExists: remember((p) => host.fileExists(p)),
+    directoryExists: remember((p) => host.directoryExists(p)),
+    readFile: remember((p) => host.readFile(p)),
+    getDirectories: remember((p) => host.getDirectories(p)),
+    realpath: realpath ? remember((p) => realpath(p)) : undefined,
+    libDirectory: host.libDirectory,
+  };
+}

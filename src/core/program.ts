@@ -194,9 +194,16 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
   }
 
   const options = compilerOptions(typed);
+  // A created or deleted workspace file may change what an unchanged file's imports resolve to.
+  const previousFiles = oldProgram && workspaceFilesOf.get(oldProgram);
+  const sameFiles = previousFiles !== undefined && previousFiles.size === workspace.size && [...workspace.keys()].every((p) => previousFiles.has(p));
+  // TypeScript first asks whether each file the old program missed exists now; a file still left out is
+  // still missing, so it must say no then, or the whole structure (resolutions, checker) is redone.
+  let checkingReuse = oldProgram !== undefined;
 
   const host: ts.CompilerHost = {
     getSourceFile(fileName, languageVersion) {
+      checkingReuse = false;
       const text = workspace.get(fileName);
       if (text !== undefined) {
         // A file left out of the program: its importers see an unresolved module, which the checker reports as a miss.
@@ -221,7 +228,8 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
     getCanonicalFileName: (f) => f,
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => '\n',
-    fileExists: (f) => workspace.has(f) || (typed && moduleHost.fileExists(f)),
+    fileExists: (f) => (workspace.has(f) ? !(checkingReuse && included && !included.has(f)) : typed && moduleHost.fileExists(f)),
+    hasInvalidatedResolutions: () => !sameFiles,
     readFile: (f) => workspace.get(f) ?? (typed ? moduleHost.readFile(f) : undefined),
     directoryExists: (d) => workspaceDirs.has(d) || (typed && moduleHost.directoryExists(d)),
     realpath: typed && moduleHost.realpath ? (p) => (workspace.has(p) ? p : moduleHost.realpath!(p)) : undefined,
@@ -239,6 +247,8 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
 
   const rootNames = [...(included ? [...workspace.keys()].filter((p) => included.has(p)) : workspace.keys()), ...(scope?.roots ?? [])];
   const program = ts.createProgram({ rootNames, options, host, oldProgram });
+  checkingReuse = false;
+  workspaceFilesOf.set(program, new Set(workspace.keys()));
   const misses = new Set<string>();
   if (included) {
     // The checker resolves an import by asking its host (the program) for the resolved file, and the
@@ -254,6 +264,9 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
   for (const sf of program.getSourceFiles()) if (sf.isDeclarationFile && program.isSourceFileDefaultLibrary(sf)) defaultLibs.add(sf);
   return { program, misses };
 }
+
+/** The workspace files each program was built over (see `hasInvalidatedResolutions`). */
+const workspaceFilesOf = new WeakMap<ts.Program, ReadonlySet<string>>();
 
 /** TypeScript's lib files of the programs built here (a lib tree is shared by every program, see `cachedExternal`). */
 const defaultLibs = new WeakSet<ts.SourceFile>();

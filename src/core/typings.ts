@@ -48,6 +48,16 @@ export interface ExposingTypings {
  */
 export function exposingTypings(program: ts.Program): ExposingTypings {
   const external = program.getSourceFiles().filter((sf) => sf.fileName.includes('/node_modules/'));
+  // Programs rebuilt per edit share their typings' trees (see program.ts): the same trees, the same answer.
+  if (last && last.external.length === external.length && last.external.every((sf, i) => sf === external[i])) return last.result;
+  const result = exposingIn(external);
+  last = { external, result };
+  return result;
+}
+
+let last: { external: readonly ts.SourceFile[]; result: ExposingTypings } | undefined;
+
+function exposingIn(external: readonly ts.SourceFile[]): ExposingTypings {
   const edges = new Map<string, Set<string>>();
   const exposing = new Set<string>();
   const filesOf = new Map<string, ts.SourceFile[]>();

@@ -11,7 +11,7 @@ import { allRules } from '../rules';
 import { CONFIG_FILE, ConfigFiles, resolveConfig } from '../cli/config';
 import { discoverFiles, toPosix } from '../cli/files';
 import { hasClientTypings, readSources } from '../cli/workspace';
-import { createFsModuleHost } from '../cli/module-host';
+import { createFsModuleHost, rememberingModuleHost } from '../cli/module-host';
 import { defaultLimits, limitsFor, oversized, type LimitsFor } from '../cli/limits';
 import { runEngine } from '../cli/run-engine';
 import { applySettings, defaultSettings, type ServerSettings } from './settings';
@@ -63,21 +63,27 @@ export class WorkspaceAnalysis {
 
   /**
    * Files changed on disk outside the editor. An edited source file is re-read alone; a created or deleted one
-   * changes the file set; a config, ignore or package manifest may change which files and settings apply, or
-   * whether client typings are installed, so everything is re-read.
+   * changes the file set; a config, ignore or package manifest, or anything under node_modules (a package
+   * manager's lock file there changes on every install), may change which files and settings apply, or which
+   * typings are installed, so everything is re-read.
    */
   diskChanged(changes: readonly { path: string; kind: 'created' | 'changed' | 'deleted' }[]): void {
     for (const change of changes) {
       const name = change.path.slice(change.path.lastIndexOf('/') + 1);
-      if (name === CONFIG_FILE || name === '.gitignore' || name === 'package.json') {
-        this.invalidateDisk();
-        this.typedHost = null;
+      if (name === CONFIG_FILE || name === '.gitignore' || name === 'package.json' || change.path.includes('/node_modules/')) {
+        // Installed packages may have changed too: their answers, and the program built on them, go.
+        this.reset();
         return;
       }
       this.diskTexts.delete(change.path);
       this.diskNotices.delete(change.path);
       if (change.kind !== 'changed') this.diskPaths = undefined;
     }
+  }
+
+  /** A document was saved: its file on disk changed, or came into being. */
+  saved(path: string): void {
+    this.diskChanged([{ path, kind: this.diskPaths?.includes(path) ? 'changed' : 'created' }]);
   }
 
   /** After a run that threw: start the next one from scratch rather than from state it may have left half-built. */
@@ -114,7 +120,7 @@ export class WorkspaceAnalysis {
   }
 
   private moduleHost(): ModuleHost | undefined {
-    if (this.typedHost === null) this.typedHost = this.root && hasClientTypings(this.root) ? createFsModuleHost() : undefined;
+    if (this.typedHost === null) this.typedHost = this.root && hasClientTypings(this.root) ? rememberingModuleHost(createFsModuleHost()) : undefined;
     return this.typedHost;
   }
 

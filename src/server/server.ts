@@ -188,7 +188,9 @@ export function startServer(connection: Connection): void {
     // Edits outside the editor (a checkout, a generator, npm install) must reach cross-file findings too.
     if (watchFiles) {
       const globPattern = `**/{*.{${SOURCE_EXTENSIONS.join(',')}},${CONFIG_FILE},.gitignore,package.json}`;
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).catch((error: Error) => connection.console.error(`Streamwise: watching files failed: ${error.message}`));
+      // Installs rewrite these (npm, pnpm, Yarn Berry, Yarn 1): the installed typings may have changed.
+      const installs = '**/node_modules/{.package-lock.json,.modules.yaml,.yarn-state.yml,.yarn-integrity}';
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }, { globPattern: installs }] }).catch((error: Error) => connection.console.error(`Streamwise: watching files failed: ${error.message}`));
     }
     if (analysis.root) void scanWorkspace(true);
   });
@@ -217,9 +219,11 @@ export function startServer(connection: Connection): void {
     if (!publish(results).has(uriOf(p)) && published.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  documents.onDidSave(() => {
-    // Saved text is what other files' cross-file findings should see.
-    analysis.invalidateDisk();
+  documents.onDidSave(({ document }) => {
+    // Saved text is what other files' cross-file findings should see; only that file is read again.
+    const p = pathOf(document.uri);
+    if (p) analysis.saved(p);
+    else analysis.invalidateDisk();
     void scanWorkspace(false);
   });
 

@@ -39,7 +39,7 @@ interface Results {
   machine: { cpu: string; cores: number; node: string; versions: Record<string, string | null> };
   workspace: { files: number; lines: number; messagingFiles: number; bigFile: { lines: number } };
   measurements: Record<string, Measurement>;
-  editor: { edits: number; mismatches: number; debounceMs: number; latencyMs: Summary & { p95: number }; beyondDebounceMs: { p95: number }; peakRssKb: number | null };
+  editor: { edits: number; mismatches: number; debounceMs: number; latencyMs: Summary & { p95: number }; beyondDebounceMs: { p95: number }; peakRssKb: number | null; typescript: { edits: number; latencyMs: Summary & { p95: number } } };
   scaling: { files: number; filesPerSecond: Record<string, number | null> }[];
   targets: { id: string; value: number | null; pass: boolean | null }[];
 }
@@ -84,6 +84,8 @@ it('runs every measurement on a tiny workspace and reports ratios and targets', 
     assert.equal(results.editor.edits, 5);
     assert.equal(results.editor.mismatches, 0, 'every publication answers the edit before it');
     assert.ok(results.editor.debounceMs > 0 && results.editor.latencyMs.p95 > 0);
+    assert.equal(results.editor.typescript.edits, 5, 'TypeScript re-checks the file after the same edits');
+    assert.ok(results.editor.typescript.latencyMs.p95 > 0);
 
     assert.deepEqual(results.scaling.map((row) => row.files), [30, 60]);
     for (const row of results.scaling) for (const id of ['parse', 'sw-typed', 'sw-untyped']) assert.ok(row.filesPerSecond[id]! > 0);
@@ -97,6 +99,7 @@ it('runs every measurement on a tiny workspace and reports ratios and targets', 
     const written = fs.readFileSync(markdown, 'utf8');
     assert.ok(written.startsWith('# Kept\n\n<!-- bench:start -->\n') && written.endsWith('<!-- bench:end -->\n\nAlso kept.\n'));
     assert.ok(!written.includes('\nold\n') && written.includes('### Targets'));
+    assert.match(written, /\| TypeScript: rebuild the program, check the edited file \|/);
     assert.match(run.stdout, /\| Streamwise CLI, with typings \|/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -165,6 +165,38 @@ describe('streamwise lsp file watching', () => {
   });
 });
 
+describe('streamwise lsp package installs', () => {
+  it('watches package managers\' lock files and, after an install, reads the installed typings again', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-install-'));
+    const modules = path.join(tmp, 'node_modules');
+    fs.mkdirSync(path.join(modules, 'shared-client'), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules', 'ioredis'), path.join(modules, 'ioredis'), 'dir');
+    fs.writeFileSync(path.join(modules, 'shared-client', 'package.json'), JSON.stringify({ name: 'shared-client', version: '1.0.0', types: 'index.d.ts' }));
+    // Before the install the package hands out a value of unknown kind: nothing to report.
+    fs.writeFileSync(path.join(modules, 'shared-client', 'index.d.ts'), 'export declare function client(): any;\n');
+    fs.mkdirSync(path.join(tmp, 'src'));
+    const audit = path.join(tmp, 'src', 'audit.ts');
+    fs.writeFileSync(audit, "import { client } from 'shared-client';\nexport const audit = (e: string) => client().xadd('audit', '*', 'e', e);\n");
+    const client = await startClient(tmp);
+    try {
+      await client.waitFor(() => client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'the watcher registration');
+      const watcher = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] };
+      assert.deepEqual(watcher.watchers.map((w) => w.globPattern).slice(1), ['**/node_modules/{.package-lock.json,.modules.yaml,.yarn-state.yml,.yarn-integrity}']);
+      await open(client, audit);
+      assert.deepEqual(ids(await client.waitForDiagnostics(uriOf(audit), () => true)), []);
+
+      // The new version's typings say the value is an ioredis client; npm rewrites its lock file.
+      fs.writeFileSync(path.join(modules, 'shared-client', 'index.d.ts'), "import Redis from 'ioredis';\nexport declare function client(): Redis;\n");
+      fs.writeFileSync(path.join(modules, '.package-lock.json'), '{}\n');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(modules, '.package-lock.json')), type: 2 }] });
+      await client.waitForDiagnostics(uriOf(audit), (d) => ids(d).includes('redis/unbounded-stream'));
+    } finally {
+      await client.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('streamwise lsp settings', () => {
   it('applies initializationOptions rule severities and turns off with enable: false', async () => {
     const client = await startClient(FIXTURE, { rules: { 'redis/exact-stream-trim': 'off', 'redis/pubsub-critical-data': 'error' } });

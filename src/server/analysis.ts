@@ -140,7 +140,11 @@ export class WorkspaceAnalysis {
     for (const p of paths) {
       if (this.overlays.has(p)) add(p, this.overlays.get(p));
       else if (this.diskNotices.has(p)) notices.set(p, this.diskNotices.get(p)!);
-      else add(p, this.diskTexts.get(p));
+      else {
+        // Read under these caps (a change of config starts again from the disk): no need to measure again.
+        const text = this.diskTexts.get(p);
+        if (text !== undefined) files.push({ path: p, text });
+      }
     }
     const known = new Set(paths);
     for (const [p, text] of this.overlays) if (!known.has(p)) add(p, text);

@@ -14,7 +14,17 @@ interface Data {
 
 /** Commands that remove an entry from a group's pending list. */
 const ACKS = ['XACK', 'XACKDEL'];
-const LUA_ACK = /redis\.p?call\(\s*['"]xack(del)?['"]/i;
+/** Matched only where `redis.` starts (sticky): Lua spells its API in lower case, the command's case is free. */
+const LUA_ACK = /redis\.p?call\(\s*['"]xack(del)?['"]/iy;
+
+/** Does the text call XACK from Lua? A plain search finds the candidates; the pattern runs only there. */
+function acksFromLua(text: string): boolean {
+  for (let at = text.indexOf('redis.'); at >= 0; at = text.indexOf('redis.', at + 1)) {
+    LUA_ACK.lastIndex = at;
+    if (LUA_ACK.test(text)) return true;
+  }
+  return false;
+}
 
 export default defineRule<Data>({
   meta: {
@@ -65,8 +75,7 @@ function ackedKeys(ctx: RuleContext): Array<Value | undefined> {
   if (hit) return hit;
   const out: Array<Value | undefined> = ctx.index.callsOf(...ACKS).filter(isRedis).map(firstKey);
   // A Lua script that acknowledges (EVAL, defineCommand, defineScript): its keys arrive as arguments we do not map.
-  // Lua names its functions in lower case: a plain search first spares the pattern nearly every file.
-  if ([...ctx.index.texts.values()].some((text) => text.includes('redis.') && LUA_ACK.test(text))) out.push(undefined);
+  if ([...ctx.index.texts.values()].some(acksFromLua)) out.push(undefined);
   ackCache.set(ctx.index, out);
   return out;
 }

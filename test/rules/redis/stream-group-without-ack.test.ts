@@ -51,6 +51,10 @@ ruleTester(rule, {
       code: `${ioredis}export async function work() {\n  await ${read};\n  await redis.eval("redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]); return redis.call('XDEL', KEYS[1], ARGV[2])", 1, 'orders:events', 'billing', '1-0');\n}`,
     },
     {
+      name: 'acknowledged from Lua with pcall, the command in lower case, after other redis.* calls',
+      code: `${ioredis}export async function work() {\n  await ${read};\n  await redis.eval("local n = redis.call('XLEN', KEYS[1]); redis.pcall( 'xackdel', KEYS[1], ARGV[1], ARGV[2]); return n", 1, 'orders:events', 'billing', '1-0');\n}`,
+    },
+    {
       name: 'a user class and an unrelated package with xreadgroup methods',
       code: "import { Bus } from '@acme/bus';\nclass Fake { xreadgroup(...a: unknown[]) { return a; } }\nnew Fake().xreadgroup('GROUP', 'g', 'c', 'NOACK', 'STREAMS', 's', '>');\nnew Bus().xreadgroup('GROUP', 'g', 'c', 'NOACK', 'STREAMS', 's', '>');",
     },

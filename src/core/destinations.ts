@@ -1,5 +1,6 @@
 // Channels, lists, streams and topics each call produces to or consumes from, and when two names may be the same.
 import type { CallFact } from './facts';
+import { globMatches, globParts, MAX_TESTED_NAME, safeRegExp, templateParts } from './patterns';
 import { popKeys, subscribedChannels, xreadgroupInfo } from './redis-args';
 import { patternOf, propOf, stringOf, type Value } from './values';
 
@@ -84,36 +85,36 @@ function xreadKeys(fact: CallFact): Value[] {
   return fact.argsComplete ? rest.slice(0, Math.floor(rest.length / 2)) : [unknownFrom(undefined)];
 }
 
-/** A regular expression for a known-or-partly-known name; `undefined` when nothing is known. */
-function regexOf(v: Value, match: Endpoint['match']): RegExp | undefined {
+/** A test of names against a known-or-partly-known name; `undefined` when nothing is known (or the pattern is not understood). */
+function matcherOf(v: Value, match: Endpoint['match']): ((name: string) => boolean) | undefined {
   if (v.kind === 'regexp') {
     const m = /^\/(.*)\/([a-z]*)$/s.exec(v.source);
-    try {
-      return m ? new RegExp(m[1], m[2].replace(/[gy]/g, '')) : undefined;
-    } catch {
-      return undefined;
-    }
+    const pattern = m ? safeRegExp(m[1], m[2]) : undefined;
+    // A name too long to test safely may match, as a pattern not understood may.
+    return pattern ? (name) => name.length > MAX_TESTED_NAME || pattern.test(name) : undefined;
   }
   const p = patternOf(v);
   if (p === undefined) return undefined;
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (match === 'glob') {
-    const body = p.split('').map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : escape(ch))).join('');
-    return new RegExp(`^${body}$`);
+    const parts = globParts(p);
+    return (name) => globMatches(parts, name);
   }
-  if (v.kind === 'template') return new RegExp(`^${v.parts.map((part) => (part === null ? '.*' : escape(part))).join('')}$`);
-  return new RegExp(`^${escape(p)}$`);
+  if (v.kind === 'template') {
+    const parts = templateParts(v.parts);
+    return (name) => globMatches(parts, name);
+  }
+  return (name) => name === p;
 }
 
 /** Could these two endpoints name the same destination? Unknown names may be anything. */
 export function mayBeSame(a: Pick<Endpoint, 'name' | 'match'>, b: Pick<Endpoint, 'name' | 'match'>): boolean {
   const sa = stringOf(a.name);
   const sb = stringOf(b.name);
-  const ra = regexOf(a.name, a.match);
-  const rb = regexOf(b.name, b.match);
-  if (!ra || !rb) return true;
-  if (sa !== undefined && a.match === 'exact') return rb.test(sa);
-  if (sb !== undefined && b.match === 'exact') return ra.test(sb);
+  const ma = matcherOf(a.name, a.match);
+  const mb = matcherOf(b.name, b.match);
+  if (!ma || !mb) return true;
+  if (sa !== undefined && a.match === 'exact') return mb(sa);
+  if (sb !== undefined && b.match === 'exact') return ma(sb);
   // Two patterns: compare their literal prefixes.
   const prefix = (v: Value) => (v.kind === 'template' ? v.parts[0] ?? '' : (patternOf(v) ?? '').split('*')[0]);
   const pa = a.name.kind === 'regexp' ? '' : prefix(a.name);

@@ -2,6 +2,7 @@
 import ts from 'typescript';
 import { unwrap } from '../../core/clients';
 import { mayBeSame, type DestinationKind, type Endpoint } from '../../core/destinations';
+import { globMatches } from '../../core/patterns';
 import type { CallFact } from '../../core/facts';
 import { defineRule, type RuleContext } from '../../core/rule';
 import { patternOf, propOf, stringOf, type Value } from '../../core/values';
@@ -319,8 +320,8 @@ function isParameter(v: Value, ctx: RuleContext): boolean {
 function isExternal(name: string, ctx: RuleContext): boolean {
   return (ctx.config.externalDestinations ?? []).some((pattern) => {
     if (!pattern.includes('*')) return pattern === name;
-    const body = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-    return new RegExp(`^${body}$`).test(name);
+    // Only `*` is a wildcard here: `?` is a character of the name.
+    return globMatches(pattern.split(/(\*)/).filter((part) => part !== '').map((part) => (part === '*' ? { wildcard: '*' as const } : part)), name);
   });
 }
 

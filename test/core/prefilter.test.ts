@@ -274,4 +274,47 @@ describe('pre-filter: realistic projects', () => {
       }
     });
   }
+
+  describe('programs built from the previous run', () => {
+    for (const mode of MODES) {
+      const host = () => (mode === 'typed' ? createTypingsHost() : undefined);
+      const session = () => {
+        const moduleHost = host();
+        const cache = new LintCache();
+        let old: (import('typescript').Program & { structureIsReused?: number }) | undefined;
+        return {
+          run: (files: Record<string, string>) => lint({ files: workspace(files), moduleHost, config: defaultConfig(allRules) }, allRules, undefined, { cache, oldProgram: old, onProgram: (p) => (old = p) }),
+          reused: () => old?.structureIsReused,
+        };
+      };
+      const fresh = (files: Record<string, string>) => lint({ files: workspace(files), moduleHost: host(), config: defaultConfig(allRules) }, allRules);
+
+      it(`${mode}: an edit that keeps every import reuses the whole structure, files left out of the program included`, () => {
+        const files = {
+          'queue.ts': `${ioredis}const redis = new Redis();\nexport const push = (job: string) => redis.lpush('jobs', job);\n`,
+          // math.ts stays out of the program: the worker's import of it is resolved, its file missing on purpose.
+          'worker.ts': "import { push } from './queue';\nimport { add } from './math';\nexport const go = () => push('job');\nexport const sum = add;\n",
+          'math.ts': 'export const add = (a: number, b: number) => a + b;\n',
+        };
+        const s = session();
+        s.run(files);
+        const edited = { ...files, 'queue.ts': files['queue.ts'].replace("'jobs'", "'jobs:v2'") };
+        assert.deepEqual(s.run(edited), fresh(edited));
+        // TypeScript's StructureIsReused.Completely: no module resolved again, no tree parsed again but the edited one.
+        assert.equal(s.reused(), 2);
+      });
+
+      it(`${mode}: a file created after an unchanged file imported it is resolved`, () => {
+        const before = {
+          'queue.ts': `${ioredis}import { QUEUE } from './names';\nconst redis = new Redis();\nexport const push = (job: string) => redis.lpush(QUEUE, job);\nexport const pop = () => redis.rpop('jobs');\n`,
+        };
+        const s = session();
+        s.run(before);
+        const after = { ...before, 'names.ts': "export const QUEUE = 'jobs';\n" };
+        assert.deepEqual(s.run(after), fresh(after));
+        const removed = { ...before };
+        assert.deepEqual(s.run(removed), fresh(removed));
+      });
+    }
+  });
 });

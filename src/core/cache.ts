@@ -16,6 +16,8 @@ export interface KeptAnalysis {
   recipients: Array<{ path: string; pos: number }>;
   /** Files whose call sites its traces read (untyped parameters), beyond what its imports reach. */
   scanned: ReadonlySet<string>;
+  /** Positions of the statements its facts were read from (the reach may grow in a later run). */
+  reached?: readonly number[];
 }
 
 /**

@@ -72,14 +72,18 @@ export class FactExtractor {
     this.clients = new ClientRecognizer(checker, typed, workspace, scope);
   }
 
-  extract(sourceFile: ts.SourceFile): FileFacts {
+  /**
+   * The file's facts. `reached`, when given, says which top-level statements may handle a client
+   * (the pre-filter's reach): the others hold no client call or creation, so they are not walked.
+   */
+  extract(sourceFile: ts.SourceFile, reached?: (statement: ts.Statement) => boolean): FileFacts {
     const facts: FileFacts = { file: sourceFile.fileName, sourceFile, calls: [], creations: [], analysed: true };
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) this.onCall(node, facts);
       else if (ts.isNewExpression(node)) this.onNew(node, facts);
       node.forEachChild(visit);
     };
-    visit(sourceFile);
+    for (const statement of sourceFile.statements) if (!reached || reached(statement)) visit(statement);
     return facts;
   }
 

@@ -127,15 +127,18 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
   const deadline = (path: string, started: number) => started + (timing.fileTimeLimitMs?.(path) ?? Infinity);
   /** Analyses kept from an earlier run (still valid, see LintCache.begin), and what this pass finds of the others. */
   const kept = new Map<string, KeptAnalysis>();
-  const found = new Map<string, { scanned: Set<string>; recipients: KeptAnalysis['recipients']; foreign?: ForeignEndpoint[] }>();
+  const found = new Map<string, { scanned: Set<string>; recipients: KeptAnalysis['recipients']; foreign?: ForeignEndpoint[]; reached?: number[] }>();
   for (const sf of programFiles) {
     const path = sf.fileName;
     if (!analysed(path)) {
       facts.set(path, { file: path, sourceFile: sf, calls: [], creations: [], analysed: false });
       continue;
     }
+    // Which statements the reach says may handle a client: only those are walked for facts.
+    const reached = plan ? sf.statements.filter((s) => plan.isReached(path, s.pos)).map((s) => s.pos) : undefined;
     const earlier = plan ? cache?.analyses.get(path) : undefined;
-    if (earlier && earlier.text === sf.text && earlier.facts.sourceFile === sf) {
+    // Facts read from more statements than the reach holds now are the same facts: what the reach leaves out holds no client.
+    if (earlier && earlier.text === sf.text && earlier.facts.sourceFile === sf && covers(earlier.reached, reached)) {
       kept.set(path, earlier);
       facts.set(path, earlier.facts);
       continue;
@@ -144,9 +147,10 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
     // Recognition can take long on one file (chains of declarations): its deadline stops it there.
     extractor.clients.deadline = deadline(path, started);
     try {
-      const { result, scanned } = extractor.clients.scannedDuring(() => extractor.extract(sf));
+      const walked = reached && new Set(reached);
+      const { result, scanned } = extractor.clients.scannedDuring(() => extractor.extract(sf, walked && ((s) => walked.has(s.pos))));
       facts.set(path, result);
-      found.set(path, { scanned: new Set(scanned), recipients: [] });
+      found.set(path, { scanned: new Set(scanned), recipients: [], reached });
     } catch (error) {
       // One file the extractor cannot handle must not cost the others their results.
       if (error instanceof AnalysisTimeout) overTime.add(path);
@@ -217,7 +221,7 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
     // This pass is the run's last: what it found holds for the next run too, as far as LintCache.begin lets it.
     for (const [path, entry] of found) {
       const file = facts.get(path)!;
-      cache.analyses.set(path, { text: file.sourceFile.text, facts: file, foreign: entry.foreign ?? [], recipients: entry.recipients, scanned: entry.scanned });
+      cache.analyses.set(path, { text: file.sourceFile.text, facts: file, foreign: entry.foreign ?? [], recipients: entry.recipients, scanned: entry.scanned, reached: entry.reached });
     }
     cache.included = new Set(plan.included);
   }
@@ -351,6 +355,14 @@ function syntaxErrorsOf(sf: ts.SourceFile, diagnostics: readonly ts.Diagnostic[]
     const start = d.start ?? 0;
     return { message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), range: rangeOf(sf, start, start + (d.length ?? 0)) };
   });
+}
+
+/** Were facts read from `walked` statements (every one when undefined) enough for the statements `needed` now? */
+function covers(walked: readonly number[] | undefined, needed: readonly number[] | undefined): boolean {
+  if (walked === undefined) return true;
+  if (needed === undefined) return false;
+  const had = new Set(walked);
+  return needed.every((pos) => had.has(pos));
 }
 
 /** What is left of a file whose analysis ran over its time limit: partial findings could mislead, so none. */

@@ -11,7 +11,8 @@ const DOCUMENTS = ['typescript', 'typescriptreact', 'javascript', 'javascriptrea
 /** Only settings the user controls outright reach an untrusted workspace's server. */
 export function serverSettings(trusted: boolean): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('streamwise');
-  const settings: Record<string, unknown> = { enable: config.get<boolean>('enable', true), trusted };
+  // Reporting unused directives only adds warnings: safe to take from any workspace.
+  const settings: Record<string, unknown> = { enable: config.get<boolean>('enable', true), reportUnusedDisableDirectives: config.get<boolean>('reportUnusedDisableDirectives', false), trusted };
   for (const key of ['rules', 'criticalVocabulary', 'ephemeralVocabulary', 'externalDestinations']) {
     // Only values the user set: VS Code reports [] for an unset array setting, which would replace the built-in vocabularies.
     // In an untrusted workspace, workspace values are ignored (restrictedConfigurations); inspect keeps that explicit.

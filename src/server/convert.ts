@@ -1,6 +1,6 @@
 // Engine data to LSP data: findings to diagnostics, offsets to positions, engine edits to LSP text edits.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Finding, Severity, SourceRange, TextEdit as EngineEdit } from '../core/types';
 import { allRules } from '../rules';
 import { docUrl } from './docs';
@@ -39,12 +39,24 @@ export function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
   return diagnostic;
 }
 
-/** Findings plus malformed or unknown suppression directives (errors, as on the command line). */
-export function diagnosticsOf(analysis: FileAnalysis): Diagnostic[] {
+/** The rule-less code of a `streamwise-disable` directive that suppressed nothing. */
+export const UNUSED_DIRECTIVE_CODE = 'streamwise/unused-disable';
+
+/**
+ * Findings plus malformed or unknown suppression directives (errors, as on the command line), and
+ * when asked for, directives that suppressed nothing (warnings shown as unnecessary code, as the
+ * CLI's `--report-unused-disables` reports them).
+ */
+export function diagnosticsOf(analysis: FileAnalysis, options: { reportUnusedDisables?: boolean } = {}): Diagnostic[] {
   const doc = textOf(analysis);
   const out = analysis.result.findings.map((f) => toDiagnostic(doc, f));
   for (const p of analysis.result.directiveProblems ?? []) {
     out.push({ range: toRange(doc, p.range), severity: DiagnosticSeverity.Error, source: SOURCE, code: p.ruleId ?? undefined, message: p.message });
+  }
+  if (options.reportUnusedDisables) {
+    for (const u of analysis.result.unusedDisables ?? []) {
+      out.push({ range: toRange(doc, u.range), severity: DiagnosticSeverity.Warning, source: SOURCE, code: UNUSED_DIRECTIVE_CODE, message: u.message, tags: [DiagnosticTag.Unnecessary] });
+    }
   }
   return out;
 }

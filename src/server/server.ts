@@ -74,7 +74,7 @@ export function startServer(connection: Connection): void {
       sent.add(uri);
       void connection.sendDiagnostics({ uri, diagnostics });
     };
-    for (const r of results) send(r.path, diagnosticsOf(r));
+    for (const r of results) send(r.path, diagnosticsOf(r, { reportUnusedDisables: analysis.settings.reportUnusedDisableDirectives }));
     for (const [p, notice] of analysis.notices) send(p, [noticeDiagnostic(notice)]);
     return sent;
   };

@@ -8,11 +8,13 @@ export interface ServerSettings {
   criticalVocabulary?: string[];
   ephemeralVocabulary?: string[];
   externalDestinations?: string[];
+  /** Report `streamwise-disable` directives that suppressed nothing (the CLI's `--report-unused-disables`). */
+  reportUnusedDisableDirectives: boolean;
   /** False in an untrusted workspace: workspace config files are not read. */
   trusted: boolean;
 }
 
-export const defaultSettings = (): ServerSettings => ({ enable: true, rules: {}, trusted: true });
+export const defaultSettings = (): ServerSettings => ({ enable: true, rules: {}, reportUnusedDisableDirectives: false, trusted: true });
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined);
@@ -30,6 +32,7 @@ export function parseSettings(raw: unknown, previous: ServerSettings = defaultSe
   if (!obj || typeof obj !== 'object') return settings;
   if (typeof obj.enable === 'boolean') settings.enable = obj.enable;
   if (typeof obj.trusted === 'boolean') settings.trusted = obj.trusted;
+  if (typeof obj.reportUnusedDisableDirectives === 'boolean') settings.reportUnusedDisableDirectives = obj.reportUnusedDisableDirectives;
   if (obj.rules && typeof obj.rules === 'object') {
     for (const [id, severity] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (typeof severity === 'string' && SEVERITIES.has(severity)) settings.rules[id] = severity as SeveritySetting;

@@ -198,6 +198,32 @@ describe('streamwise lsp package installs', () => {
 });
 
 describe('streamwise lsp settings', () => {
+  it('reports directives that suppressed nothing only when reportUnusedDisableDirectives is on', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-unused-'));
+    fs.mkdirSync(path.join(tmp, 'src'));
+    const file = path.join(tmp, 'src', 'audit.ts');
+    fs.writeFileSync(
+      file,
+      "import Redis from 'ioredis';\nconst redis = new Redis();\n// streamwise-disable-next-line redis/unbounded-stream -- capped below\nexport const audit = (e: string) => redis.xadd('audit', 'MAXLEN', '~', 1000, '*', 'e', e);\n",
+    );
+    const client = await startClient(tmp, { reportUnusedDisableDirectives: true });
+    try {
+      await open(client, file);
+      const isUnused = (d: Diagnostic) => d.code === 'streamwise/unused-disable';
+      const unused = (await client.waitForDiagnostics(uriOf(file), (d) => d.some(isUnused))).filter(isUnused);
+      assert.deepEqual(
+        unused.map((d) => ({ code: d.code, line: d.range.start.line, severity: d.severity, tags: d.tags, message: d.message })),
+        [{ code: 'streamwise/unused-disable', line: 2, severity: 2, tags: [1], message: "Unused streamwise-disable directive (no problems were reported from 'redis/unbounded-stream')." }],
+      );
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { streamwise: { reportUnusedDisableDirectives: false } } });
+      const after = await client.waitForDiagnostics(uriOf(file), (d) => !d.some(isUnused));
+      assert.deepEqual(ids(after), ['arch/orphan-destination'], 'the findings stay');
+    } finally {
+      await client.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('applies initializationOptions rule severities and turns off with enable: false', async () => {
     const client = await startClient(FIXTURE, { rules: { 'redis/exact-stream-trim': 'off', 'redis/pubsub-critical-data': 'error' } });
     try {

@@ -64,7 +64,8 @@ export function discoverFiles(paths: string[], root: string, unreadable?: Map<st
   for (const p of paths) {
     const abs = path.resolve(p);
     const stat = fs.statSync(abs);
-    if (stat.isFile()) {
+    // A path named outright is a file to lint even when it is not a regular one (a FIFO): reading gives it its notice.
+    if (!stat.isDirectory()) {
       found.add(toPosix(abs));
       continue;
     }

@@ -154,7 +154,10 @@ describe('writeFileAtomic', () => {
     fs.chmodSync(file, 0o751);
     const link = path.join(dir, 'link.ts');
     fs.symlinkSync(file, link);
+    const inode = fs.statSync(file).ino;
     writeFileAtomic(link, 'new\n');
+    // A new inode: the file was replaced by a rename, so no reader ever saw it half written.
+    assert.notEqual(fs.statSync(file).ino, inode, 'the file was rewritten in place');
     assert.deepEqual(fs.readFileSync(file), Buffer.from('\uFEFFnew\n'));
     assert.equal(fs.statSync(file).mode & 0o777, 0o751);
     assert.equal(fs.lstatSync(link).isSymbolicLink(), true);
@@ -176,15 +179,18 @@ describe('writeFileAtomic', () => {
 describe('streamwise lint --fix', () => {
   const expected = tree(path.join(FIXTURE, 'expected'));
 
-  it('fixes the fixture byte for byte (CRLF and BOM files included), keeps file modes, and a second --fix changes nothing', () => {
+  it('fixes the fixture byte for byte (CRLF and BOM files included), replacing each fixed file by a rename, keeps file modes, and a second --fix changes nothing', () => {
     const dir = copyInput();
     fs.chmodSync(path.join(dir, 'src', 'order-events.ts'), 0o750);
+    const fixed = ['src/order-events.ts', 'src/payments-bom.ts', 'src/audit-crlf.js'];
+    const inodes = fixed.map((f) => fs.statSync(path.join(dir, f)).ino);
     const first = run(['lint', '--fix'], dir);
     assert.equal(first.code, 1, 'the parse error in broken.ts remains an error');
     assert.match(first.stderr, /src\/broken\.ts: not fixed, the file has syntax errors\./);
     assert.deepEqual(tree(dir), expected);
     assert.equal(fs.statSync(path.join(dir, 'src', 'order-events.ts')).mode & 0o777, 0o750);
     assert.equal(fs.readFileSync(path.join(dir, 'src', 'audit-crlf.js'), 'latin1').includes('\r\n'), true);
+    fixed.forEach((f, i) => assert.notEqual(fs.statSync(path.join(dir, f)).ino, inodes[i], `${f} was rewritten in place, not replaced by a rename`));
     // Only what remains is reported.
     assert.doesNotMatch(first.stdout, /exact-stream-trim[\s\S]*order-events|weak-acks|tiny-linger/);
     assert.match(first.stdout, /broken\.ts[\s\S]*redis\/exact-stream-trim/);

@@ -1,5 +1,6 @@
 // Hostile input through the binary: every file gets a normal result or a clear per-file notice, the run finishes, memory stays bounded, and exit 2 means nothing could be linted.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -106,6 +107,42 @@ describe('hostile files in one run', () => {
 
   it('does not follow symlinks: loops and dangling links neither hang the run nor show up', () => {
     for (const f of results.keys()) assert.doesNotMatch(f, /link|loop|dangling/);
+  });
+});
+
+describe('files that reading alone would break', () => {
+  it('a 3 GiB sparse file gets the too-large notice from its size, unread, and the other files are linted', () => {
+    const dir = project({ 'src/good.ts': REDIS_SOURCE });
+    const sparse = path.join(dir, 'src', 'sparse.ts');
+    const size = 3 * 1024 ** 3;
+    // No disk used; reading it would take 3 GiB, more than a Buffer read by readFileSync may hold.
+    fs.writeFileSync(sparse, REDIS_SOURCE);
+    fs.truncateSync(sparse, size);
+    const r = runCli(['lint', 'src', '--format', 'json'], { cwd: dir, preload: ['max-rss.js'], timeoutMs: 120_000 });
+    const results = resultsByFile(r.stdout, dir);
+    assert.deepEqual(results.get('src/sparse.ts')!.messages.map((m) => m.message), [`File skipped: ${size} bytes is larger than maxFileSize (2 MiB).`]);
+    assert.deepEqual(ids(results.get('src/good.ts')), ['redis/exact-stream-trim']);
+    const rss = maxRssMb(r.stderr);
+    assert.ok(rss > 0 && rss < 400, `peak memory ${Math.round(rss)} MB`);
+    assert.equal(r.code, 1);
+  });
+
+  it('a FIFO named like a source file gets the not-a-regular-file notice instead of blocking the run; a folder scan leaves it out', (t) => {
+    const dir = project({ 'src/good.ts': REDIS_SOURCE });
+    try {
+      execFileSync('mkfifo', [path.join(dir, 'src', 'pipe.ts')]);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return t.skip('mkfifo is not available');
+    }
+    // No process ever writes to the FIFO: opening or reading it as a file would wait forever, and the guard would end the run.
+    const named = runCli(['lint', 'src/pipe.ts', 'src/good.ts', '--format', 'json'], { cwd: dir, timeoutMs: 60_000 });
+    const results = resultsByFile(named.stdout, dir);
+    assert.deepEqual(results.get('src/pipe.ts')!.messages.map((m) => m.message), ['File skipped: it is not a regular file.']);
+    assert.deepEqual(ids(results.get('src/good.ts')), ['redis/exact-stream-trim']);
+    assert.equal(named.code, 1);
+    const scanned = runCli(['lint', 'src', '--format', 'json'], { cwd: dir, timeoutMs: 60_000 });
+    assert.deepEqual([...resultsByFile(scanned.stdout, dir).keys()], ['src/good.ts'], 'discovery lists regular files only');
   });
 });
 

@@ -7,7 +7,7 @@ import { lint } from '../../src/core/linter';
 import type { Rule } from '../../src/core/rule';
 import type { LintOutput } from '../../src/core/types';
 import { allRules } from '../../src/rules';
-import { project, REDIS_SOURCE, resultsByFile, runCli } from '../helpers/cli';
+import { project, REDIS_SOURCE, resultsByFile, runCli, type EslintResult } from '../helpers/cli';
 
 const FILES = [
   { path: '/w/src/producer.ts', text: "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const add = () => redis.xadd('jobs', 'MAXLEN', 10, '*', 'k', 'v');\nexport const pub = () => redis.publish('orders:paid', '{}');\n" },
@@ -85,6 +85,29 @@ describe('rule isolation through the binary (faults injected by a preload)', () 
     assert.deepEqual(results.get('src/b.ts')!.messages.map((m) => [m.ruleId, m.message]), [['streamwise/analysis', 'Internal error in streamwise/analysis: injected extraction fault']]);
     assert.deepEqual(results.get('src/a.ts')!.messages.map((m) => m.ruleId), ['redis/exact-stream-trim']);
     assert.equal(r.code, 1);
+  });
+
+  it('fact extraction failing on the only reader of a stream: the producer gets exactly its findings without that file, and the failing file only the error', () => {
+    const producer = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const add = () => redis.xadd('jobs', 'MAXLEN', '~', 1000, '*', 'k', 'v');\n";
+    const worker = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const work = () => redis.xread('BLOCK', 0, 'STREAMS', 'jobs', '$');\n";
+    const lintOf = (dir: string, env: Record<string, string> = {}) => resultsByFile(runCli(['lint', '.', '--format', 'json'], { cwd: dir, preload: ['faults.js'], env }).stdout, dir);
+    const messages = (r: Map<string, EslintResult>, file: string) => r.get(file)!.messages.map((m) => [m.ruleId, m.line, m.message]);
+    const both = project({ 'src/producer.ts': producer, 'src/worker.ts': worker });
+    assert.deepEqual(messages(lintOf(both), 'src/producer.ts'), [], 'read by the worker, the stream is no orphan');
+    const failing = lintOf(both, { STREAMWISE_FAULT_EXTRACT: 'xread' });
+    const alone = lintOf(project({ 'src/producer.ts': producer }));
+    assert.deepEqual(messages(failing, 'src/producer.ts'), messages(alone, 'src/producer.ts'));
+    assert.deepEqual(messages(alone, 'src/producer.ts').map(([id]) => id), ['arch/orphan-destination'], 'without the reader the stream is produced-only');
+    assert.deepEqual(messages(failing, 'src/worker.ts'), [['streamwise/analysis', 1, 'Internal error in streamwise/analysis: injected extraction fault']]);
+  });
+
+  it('fact extraction failing: a name the file passes to a subscribe-like call still counts as consumed, as one of a library the engine does not model', () => {
+    const publisher = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const pub = () => redis.publish('orders:paid', '{}');\n";
+    const subscriber = "import Redis from 'ioredis';\nconst sub = new Redis();\nexport const listen = () => sub.subscribe('orders:paid');\n";
+    const dir = project({ 'src/publisher.ts': publisher, 'src/subscriber.ts': subscriber });
+    const r = resultsByFile(runCli(['lint', '.', '--format', 'json'], { cwd: dir, preload: ['faults.js'], env: { STREAMWISE_FAULT_EXTRACT: 'sub.subscribe' } }).stdout, dir);
+    assert.deepEqual(r.get('src/publisher.ts')!.messages.map((m) => m.ruleId), ['redis/pubsub-critical-data'], 'no orphan finding for the channel');
+    assert.deepEqual(r.get('src/subscriber.ts')!.messages.map((m) => m.ruleId), ['streamwise/analysis']);
   });
 
   it('exit 2 when no file could be linted at all', () => {

@@ -1,4 +1,4 @@
-// The language server under abuse: garbage and broken framing, unknown methods and bad params, cancellations, an edit storm with bounded memory, a crashing analysis, hostile documents, untrusted workspaces, and fix-all's guarantees.
+// The language server under abuse: garbage and broken framing, unknown methods and bad params, cancellations, an edit storm with bounded peak memory, a crashing analysis, hostile documents, untrusted workspaces, and fix-all's guarantees.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,6 +57,18 @@ async function assertAlive(client: TestClient, file: string, what: string): Prom
 
 function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+}
+
+/** Reads the process's RSS every 250 ms until stopped: a peak between two end points shows only here. */
+function sampleRss(pid: number): { stop: () => number[] } {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(rssKb(pid)), 250);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return [...samples, rssKb(pid)];
+    },
+  };
 }
 
 describe('language server: garbage on the wire', () => {
@@ -138,7 +150,7 @@ describe('language server: garbage on the wire', () => {
 });
 
 describe('language server: an edit storm', () => {
-  it('takes 1,000 edits a second for 10 seconds with bounded memory, then reports on the final text', async () => {
+  it('takes 1,000 edits a second for 10 seconds with its peak memory bounded, then reports on the final text', async (t) => {
     const { dir, orders } = workspace();
     const client = await startClient(dir);
     try {
@@ -146,6 +158,7 @@ describe('language server: an edit storm', () => {
       await openDoc(client, orders);
       await client.waitForDiagnostics(uriOf(orders), (d) => d.length > 0);
       const before = rssKb(client.process.pid!);
+      const sampler = sampleRss(client.process.pid!);
       const line = 6;
       const at = ORDERS.split('\n')[line].indexOf('1000');
       let version = 1;
@@ -166,12 +179,17 @@ describe('language server: an edit storm', () => {
       await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(orders), version: ++version }, contentChanges: [{ range: { start: { line, character: at }, end: { line, character: at } }, text: "'~', " }] });
       const final = await client.waitForDiagnostics(uriOf(orders), (d) => d.filter((x) => x.code === 'redis/exact-stream-trim').length === 1);
       assert.equal(final.filter((x) => x.code === 'redis/exact-stream-trim')[0].range.start.line, 7, 'only the XTRIM is still exact');
-      const afterKb = rssKb(client.process.pid!);
+      const samples = sampler.stop();
+      const mb = (kb: number) => Math.round(kb / 1024);
+      const peak = Math.max(...samples);
+      t.diagnostic(`server RSS: ${mb(before)} MB before, peak ${mb(peak)} MB, ${mb(samples[samples.length - 1])} MB after (${samples.length} samples)`);
       assert.ok(sent >= 10_000, `only ${sent} edits were sent`);
       const published = client.publications() - publishedBefore;
       assert.ok(published < sent / 10, `${published} publications for ${sent} edits: the server lints per keystroke`);
-      // Generous: a leak of even a few hundred bytes per edit would show; GC timing does not.
-      assert.ok(afterKb - before < 200 * 1024, `RSS grew from ${Math.round(before / 1024)} MB to ${Math.round(afterKb / 1024)} MB`);
+      assert.ok(samples.length >= 20, `only ${samples.length} RSS samples`);
+      // Observed: about 30 MB over the baseline at the peak, also under load. 100 MB leaves room for GC timing and still
+      // fails a server that keeps 10 KB per edit (a parsed copy of the document is more); a few hundred bytes per edit pass.
+      assert.ok(peak - before < 100 * 1024, `RSS peaked at ${mb(peak)} MB from ${mb(before)} MB`);
       assert.equal(client.process.exitCode, null);
     } finally {
       await client.close();

@@ -37,8 +37,20 @@ const groups = [
   { files: files.filter(isE2e), timeout: 45 * MINUTE },
 ].filter((g) => g.files.length > 0);
 let status = 0;
-for (const group of groups) {
-  const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', `--test-timeout=${group.timeout}`, ...group.files], { stdio: 'inherit' });
+// Each group prints its own summary; a TAP copy of each lets the run end with one line over all of them.
+const tapDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'streamwise-tests-'));
+const totals = { pass: 0, fail: 0 };
+groups.forEach((group, i) => {
+  const tap = path.join(tapDir, `group-${i}.tap`);
+  const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`];
+  const result = spawnSync(process.execPath, ['--test', ...reporters, `--test-timeout=${group.timeout}`, ...group.files], { stdio: 'inherit' });
   if (result.status !== 0) status = result.status ?? 1;
-}
+  const summary = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(summary)?.[1] ?? 0);
+  totals.pass += count('pass');
+  // A group that died before its summary counts as failed.
+  totals.fail += summary.includes('\n# fail ') ? count('fail') + count('cancelled') : Math.max(1, count('fail'));
+});
+fs.rmSync(tapDir, { recursive: true, force: true });
+if (groups.length > 1) console.log(`${totals.pass} passed, ${totals.fail} failed`);
 process.exit(status);

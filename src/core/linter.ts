@@ -84,7 +84,7 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
   } else plan?.start();
   // The last run's program is where this one starts: more files than needed change no answer.
   if (plan && options.cache) plan.include(options.cache.included);
-  const onImports = options.cache ? (file: string, resolved: string[]) => options.cache!.imports.set(file, resolved) : undefined;
+  const onImports = options.cache ? importsInto(options.cache) : undefined;
   const build = (previous: ts.Program | undefined) => buildProgram(input.files, input.moduleHost, previous, { workspace: input.files, include: plan?.included, parsed: (p) => trees.peek(p), roots, onImports });
   let built = build(options.oldProgram);
   const inProgram = (path: string) => !plan || plan.included.has(path);
@@ -107,6 +107,15 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
     }
     return { files: results, typed };
   }
+}
+
+/**
+ * Made outside `lint`: the program keeps this callback, and a closure made inside `lint` would keep
+ * `lint`'s whole scope (V8 shares one context among a function's closures), the previous program
+ * included, so a long session would keep every program it built.
+ */
+function importsInto(cache: LintCache): (file: string, resolved: string[]) => void {
+  return (file, resolved) => cache.imports.set(file, resolved);
 }
 
 interface Pass {

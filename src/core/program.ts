@@ -200,6 +200,9 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
   // TypeScript first asks whether each file the old program missed exists now; a file still left out is
   // still missing, so it must say no then, or the whole structure (resolutions, checker) is redone.
   let checkingReuse = oldProgram !== undefined;
+  // What only building needs. The program keeps its host, and through these the host would keep the
+  // old program and the caller's trees: every program of a long session would stay alive.
+  let building: { oldProgram: ts.Program | undefined; scope: ProgramScope | undefined } | undefined = { oldProgram, scope };
 
   const host: ts.CompilerHost = {
     getSourceFile(fileName, languageVersion) {
@@ -209,10 +212,11 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
         // A file left out of the program: its importers see an unresolved module, which the checker reports as a miss.
         if (included && !included.has(fileName)) return undefined;
         // An unchanged file keeps its parsed (and bound) tree, so the old program's structure is reused.
-        const previous = oldProgram?.getSourceFile(fileName);
+        const previous = building?.oldProgram?.getSourceFile(fileName);
         if (previous && previous.text === text) return previous;
-        if (scope?.structureOnly && !isJavaScript(fileName)) return scope.structureOnly.outside(fileName);
-        const parsed = scope?.parsed?.(fileName);
+        const { structureOnly, parsed: parsedBy } = building?.scope ?? {};
+        if (structureOnly && !isJavaScript(fileName)) return structureOnly.outside(fileName);
+        const parsed = parsedBy?.(fileName);
         if (parsed && parsed.text === text && sameParse(fileName, languageVersion)) return parsed;
         return ts.createSourceFile(fileName, text, languageVersion, false, scriptKindFor(fileName));
       }
@@ -247,6 +251,7 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
 
   const rootNames = [...(included ? [...workspace.keys()].filter((p) => included.has(p)) : workspace.keys()), ...(scope?.roots ?? [])];
   const program = ts.createProgram({ rootNames, options, host, oldProgram });
+  building = undefined;
   checkingReuse = false;
   workspaceFilesOf.set(program, new Set(workspace.keys()));
   const misses = new Set<string>();

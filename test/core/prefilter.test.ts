@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { LintCache } from '../../src/core/cache';
 import { defaultConfig } from '../../src/core/config';
@@ -302,6 +304,27 @@ describe('pre-filter: realistic projects', () => {
         assert.deepEqual(s.run(edited), fresh(edited));
         // TypeScript's StructureIsReused.Completely: no module resolved again, no tree parsed again but the edited one.
         assert.equal(s.reused(), 2);
+      });
+
+      it(`${mode}: a long session keeps only its last program, not every program it built`, async () => {
+        // Collection is observed, not assumed: a FinalizationRegistry hears of each program that goes.
+        v8.setFlagsFromString('--expose-gc');
+        const gc = vm.runInNewContext('gc') as () => void;
+        let alive = 0;
+        const registry = new FinalizationRegistry(() => (alive -= 1));
+        const moduleHost = host();
+        const cache = new LintCache();
+        let old: import('typescript').Program | undefined;
+        const base = `${ioredis}const redis = new Redis();\nexport const push = (job: string) => redis.lpush('jobs', job);\n`;
+        for (let i = 0; i < 8; i++) {
+          const files = { 'queue.ts': `${base}// edit ${i}\n`, 'worker.ts': "import { push } from './queue';\nexport const go = () => push('job');\n" };
+          lint({ files: workspace(files), moduleHost, config: defaultConfig(allRules) }, allRules, undefined, { cache, oldProgram: old, onProgram: (p) => { old = p; alive += 1; registry.register(p, undefined); } });
+        }
+        for (let round = 0; round < 10 && alive > 1; round++) {
+          gc();
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        assert.equal(alive, 1, 'only the program the next run starts from is kept');
       });
 
       it(`${mode}: a file created after an unchanged file imported it is resolved`, () => {

@@ -12,6 +12,13 @@ export function typescriptLibDirectory(): string {
   return directory.split(path.sep).join('/');
 }
 
+/**
+ * Largest typings or lib file read. Real ones stay far below (TypeScript's own lib.dom.d.ts is
+ * 2.3 MB); a larger one, whoever put it into node_modules, would cost gigabytes to parse. It reads
+ * as missing, so what it declares is unknown.
+ */
+export const MAX_TYPINGS_SIZE = 32 * 1024 * 1024;
+
 export function createFsModuleHost(): ModuleHost {
   const stat = (p: string) => {
     try {
@@ -25,6 +32,7 @@ export function createFsModuleHost(): ModuleHost {
     directoryExists: (p) => stat(p)?.isDirectory() ?? false,
     readFile: (p) => {
       try {
+        if (fs.statSync(p).size > MAX_TYPINGS_SIZE) return undefined;
         return fs.readFileSync(p, 'utf8');
       } catch {
         return undefined;

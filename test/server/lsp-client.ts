@@ -31,6 +31,8 @@ export interface TestClient {
   stderr: () => string;
   /** How many publishDiagnostics notifications arrived so far. */
   publications: () => number;
+  /** How many times diagnostics of `uri` were published so far. */
+  publicationsOf: (uri: string) => number;
   /** Resolves with the latest diagnostics of `uri` once `accept` holds for them. */
   waitForDiagnostics(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   waitFor(accept: () => boolean, what: string): Promise<void>;
@@ -59,8 +61,10 @@ export async function startClient(root: string, initializationOptions?: unknown,
     for (const l of [...listeners]) l();
   };
   let publications = 0;
+  const perUri = new Map<string, number>();
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
     publications++;
+    perUri.set(p.uri, (perUri.get(p.uri) ?? 0) + 1);
     diagnostics.set(p.uri, p.diagnostics);
     changed();
   });
@@ -124,6 +128,7 @@ export async function startClient(root: string, initializationOptions?: unknown,
     shown,
     stderr: () => stderr,
     publications: () => publications,
+    publicationsOf: (uri) => perUri.get(uri) ?? 0,
     waitFor,
     async waitForDiagnostics(uri, accept) {
       await waitFor(() => diagnostics.has(uri) && accept(diagnostics.get(uri)!), `diagnostics of ${uri}`);

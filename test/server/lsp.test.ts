@@ -165,6 +165,52 @@ describe('streamwise lsp file watching', () => {
   });
 });
 
+describe('streamwise lsp saving', () => {
+  it('after a save, a closed document is linted from the saved text, and a file saved for the first time joins the workspace', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-save-'));
+    fs.mkdirSync(path.join(tmp, 'src'));
+    const audit = path.join(tmp, 'src', 'audit.ts');
+    const unbounded = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const audit = (e: string) => redis.xadd('audit', '*', 'e', e);\nexport const tail = () => redis.xread('STREAMS', 'audit', '$');\n";
+    fs.writeFileSync(audit, unbounded);
+    const client = await startClient(tmp);
+    const unboundedIn = (d: Diagnostic[]) => ids(d).includes('redis/unbounded-stream');
+    try {
+      await client.waitForDiagnostics(uriOf(audit), unboundedIn);
+      // The editor fixes the text, saves it, and closes the document.
+      const capped = unbounded.replace("'audit', '*'", "'audit', 'MAXLEN', '~', 1000, '*'");
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(audit), languageId: 'typescript', version: 1, text: capped } });
+      await client.waitForDiagnostics(uriOf(audit), (d) => !unboundedIn(d));
+      fs.writeFileSync(audit, capped);
+      // A save lints the workspace again; its publication comes first, so the next one answers the close.
+      const saving = client.publicationsOf(uriOf(audit));
+      await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uriOf(audit) } });
+      await client.waitFor(() => client.publicationsOf(uriOf(audit)) > saving, 'diagnostics after the save');
+      const before = client.publicationsOf(uriOf(audit));
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(audit) } });
+      // Closing lints the file from disk at once; a stale copy of the old disk text would bring the finding back.
+      await client.waitFor(() => client.publicationsOf(uriOf(audit)) > before, 'diagnostics after the close');
+      assert.ok(!unboundedIn(client.diagnostics.get(uriOf(audit)) ?? []), 'the saved text is what the server reads');
+
+      // A new file, saved for the first time, then closed: the server reads it from disk.
+      const created = path.join(tmp, 'src', 'jobs.ts');
+      const jobs = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const job = (e: string) => redis.xadd('jobs', '*', 'e', e);\nexport const next = () => redis.xread('STREAMS', 'jobs', '$');\n";
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(created), languageId: 'typescript', version: 1, text: jobs } });
+      await client.waitForDiagnostics(uriOf(created), unboundedIn);
+      fs.writeFileSync(created, jobs);
+      const savingNew = client.publicationsOf(uriOf(created));
+      await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uriOf(created) } });
+      await client.waitFor(() => client.publicationsOf(uriOf(created)) > savingNew, 'diagnostics after the save');
+      const published = client.publicationsOf(uriOf(created));
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(created) } });
+      await client.waitFor(() => client.publicationsOf(uriOf(created)) > published, 'diagnostics after the close');
+      assert.ok(unboundedIn(client.diagnostics.get(uriOf(created)) ?? []), 'the saved file is part of the workspace');
+    } finally {
+      await client.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('streamwise lsp package installs', () => {
   it('watches package managers\' lock files and, after an install, reads the installed typings again', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-install-'));

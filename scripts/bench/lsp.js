@@ -12,6 +12,13 @@ const BIN = path.join(REPO, 'bin', 'streamwise.js');
 const WAIT_LIMIT_MS = 300_000;
 const UNBOUNDED = 'redis/unbounded-stream';
 
+/** The Node options the VS Code extension starts the server with: the benchmark measures the server as users run it. */
+function serverExecArgv() {
+  const value = require(path.join(REPO, 'dist', 'src', 'server', 'node-options.js')).SERVER_EXEC_ARGV;
+  if (!Array.isArray(value)) throw new Error('dist/src/server/node-options.js exports no SERVER_EXEC_ARGV; rebuild, or update the benchmark.');
+  return value;
+}
+
 /** The server's own debounce window, so the report can subtract exactly what the server waits on purpose. */
 function debounceMs() {
   const value = require(path.join(REPO, 'dist', 'src', 'server', 'server.js')).DEBOUNCE_MS;
@@ -40,7 +47,8 @@ async function measureEditor({ root, file, marker, edits, nodeArgs = [], onEdit 
   const started = process.hrtime.bigint();
   const elapsedMs = () => Number(process.hrtime.bigint() - started) / 1e6;
   // `nodeArgs` lets a caller profile the server (`--cpu-prof`) under exactly these edits.
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const execArgv = serverExecArgv();
+  const child = spawn(process.execPath, [...execArgv, ...nodeArgs, BIN, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += String(d)));
   let exitStatus;
@@ -151,6 +159,7 @@ async function measureEditor({ root, file, marker, edits, nodeArgs = [], onEdit 
     const beyond = latencies.map((ms) => Math.max(0, ms - debounce));
     return {
       edits,
+      execArgv,
       debounceMs: debounce,
       fileLines: lines.length - (text.endsWith('\n') ? 1 : 0),
       startupScanMs: scanMs,

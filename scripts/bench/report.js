@@ -41,7 +41,7 @@ function editorSection(editor) {
   return [
     '### Editor (language server)',
     '',
-    `${editor.edits} incremental edits of a ${int(editor.fileLines)}-line file, each answered before the next (debounce ${editor.debounceMs} ms).`,
+    `${editor.edits} incremental edits of a ${int(editor.fileLines)}-line file, each answered before the next (debounce ${editor.debounceMs} ms); the server runs as the VS Code extension starts it${editor.execArgv?.length ? ` (\`node ${editor.execArgv.join(' ')}\`)` : ''}.`,
     '',
     ...table(['Edit → publishDiagnostics', 'p50', 'p95', 'max'], [
       row('Raw latency', editor.latencyMs),

@@ -1,6 +1,7 @@
 // Starts and restarts the language server bundle over stdio with vscode-languageclient.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_EXEC_ARGV } from '../server/node-options';
 
 /** The server bundle inside the installed extension (built from src/server/main.ts; the tsc layout keeps __dirname-relative paths to rules/ valid). */
 export const SERVER_BUNDLE = 'dist/src/server/main.js';
@@ -75,8 +76,8 @@ export class StreamwiseClient implements vscode.Disposable {
     }
     const module = this.context.asAbsolutePath(SERVER_BUNDLE);
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.stdio },
-      debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+      debug: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
     };
     const trusted = vscode.workspace.isTrusted;
     const clientOptions: LanguageClientOptions = {

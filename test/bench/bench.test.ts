@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
+import { SERVER_EXEC_ARGV } from '../../src/server/node-options';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const MAIN = ['parse', 'tsc6', 'tsc7', 'eslint', 'oxlint', 'sw-typed', 'sw-untyped'];
@@ -39,7 +40,7 @@ interface Results {
   machine: { cpu: string; cores: number; node: string; versions: Record<string, string | null> };
   workspace: { files: number; lines: number; messagingFiles: number; bigFile: { lines: number } };
   measurements: Record<string, Measurement>;
-  editor: { edits: number; mismatches: number; debounceMs: number; latencyMs: Summary & { p95: number }; beyondDebounceMs: { p95: number }; peakRssKb: number | null; typescript: { edits: number; latencyMs: Summary & { p95: number } } };
+  editor: { edits: number; execArgv: string[]; mismatches: number; debounceMs: number; latencyMs: Summary & { p95: number }; beyondDebounceMs: { p95: number }; peakRssKb: number | null; typescript: { edits: number; latencyMs: Summary & { p95: number } } };
   scaling: { files: number; filesPerSecond: Record<string, number | null> }[];
   targets: { id: string; value: number | null; pass: boolean | null }[];
 }
@@ -82,6 +83,7 @@ it('runs every measurement on a tiny workspace and reports ratios and targets', 
     assert.ok(results.measurements.eslint.facts.problems! > 0);
 
     assert.equal(results.editor.edits, 5);
+    assert.deepEqual(results.editor.execArgv, [...SERVER_EXEC_ARGV], 'the server runs as the extension starts it');
     assert.equal(results.editor.mismatches, 0, 'every publication answers the edit before it');
     assert.ok(results.editor.debounceMs > 0 && results.editor.latencyMs.p95 > 0);
     assert.equal(results.editor.typescript.edits, 5, 'TypeScript re-checks the file after the same edits');

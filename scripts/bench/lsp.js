@@ -4,6 +4,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+const { markerEdits } = require('./edits');
 const { summarize, quantile } = require('./stats');
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -120,15 +121,7 @@ async function measureEditor({ root, file, marker, edits, nodeArgs = [], onEdit 
     const scanMs = elapsedMs();
 
     const text = fs.readFileSync(file, 'utf8');
-    const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes(marker));
-    if (line < 0) throw new Error(`No line holding "${marker}" in ${file}.`);
-    const original = lines[line];
-    const call = /redis\.xadd\('([^']+)'/.exec(original);
-    if (!call) throw new Error(`The marker line is not an XADD: ${original}`);
-    const indent = original.slice(0, original.indexOf('return'));
-    const rewrite = (i, capped) =>
-      `${indent}return redis.xadd('${call[1]}', ${capped ? "'MAXLEN', '~', 5000, " : ''}'*', 'step', step, 'rev', '${i}');`;
+    const { lines, line, original, capped: cappedAt, rewrite } = markerEdits(text, marker);
 
     const openedAt = publications;
     const openStart = process.hrtime.bigint();
@@ -140,8 +133,8 @@ async function measureEditor({ root, file, marker, edits, nodeArgs = [], onEdit 
     let mismatches = 0;
     let current = original;
     for (let i = 1; i <= edits; i++) {
-      const capped = i % 2 === 0;
-      const next = rewrite(i, capped);
+      const capped = cappedAt(i);
+      const next = rewrite(i);
       const before = publications;
       const sent = process.hrtime.bigint();
       await connection.sendNotification('textDocument/didChange', {

@@ -2,22 +2,17 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { markerEdits } = require('./edits');
 const { summarize, quantile } = require('./stats');
 
 const REPO = path.resolve(__dirname, '..', '..');
 
-/** The same edits the editor measurement makes: the marker line's XADD alternately loses and regains MAXLEN. */
-function editsOf(text, marker, count) {
-  const lines = text.split('\n');
-  const line = lines.findIndex((l) => l.includes(marker));
-  if (line < 0) throw new Error(`No line holding "${marker}".`);
-  const original = lines[line];
-  const call = /redis\.xadd\('([^']+)'/.exec(original);
-  if (!call) throw new Error(`The marker line is not an XADD: ${original}`);
-  const indent = original.slice(0, original.indexOf('return'));
+/** The texts of the large file after each of the editor measurement's edits. */
+function editedTexts(text, marker, count) {
+  const { lines, line, rewrite } = markerEdits(text, marker);
   const texts = [];
   for (let i = 1; i <= count; i++) {
-    lines[line] = `${indent}return redis.xadd('${call[1]}', ${i % 2 === 0 ? "'MAXLEN', '~', 5000, " : ''}'*', 'step', step, 'rev', '${i}');`;
+    lines[line] = rewrite(i);
     texts.push(lines.join('\n'));
   }
   return texts;
@@ -48,7 +43,7 @@ function child({ root, file, marker, edits }) {
   let program = ts.createProgram(parsed.fileNames, parsed.options, host);
   program.getSemanticDiagnostics(program.getSourceFile(file));
   const latencies = [];
-  for (const text of editsOf(edited, marker, edits)) {
+  for (const text of editedTexts(edited, marker, edits)) {
     edited = text;
     const started = process.hrtime.bigint();
     program = ts.createProgram(parsed.fileNames, parsed.options, host, program);
@@ -76,4 +71,4 @@ function measureTypeScriptRecheck({ root, file, marker, edits }) {
 
 if (process.argv[2] === '--child') process.stdout.write(JSON.stringify(child(JSON.parse(process.argv[3]))));
 
-module.exports = { measureTypeScriptRecheck, editsOf };
+module.exports = { measureTypeScriptRecheck };

@@ -63,7 +63,7 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
         units: options.cache?.units,
         index: options.cache?.words,
       });
-  options.cache?.begin(input.files, input.moduleHost !== undefined, (p) => {
+  options.cache?.begin(input.files, typed, (p) => {
     // A change to a file with globals (a script, an augmentation), before or after it, may reach any analysis.
     const global = (sf: ts.SourceFile) => !isModule(sf) || augments(sf);
     const before = options.oldProgram?.getSourceFile(p) ?? options.cache?.structure?.getSourceFile(p);

@@ -122,12 +122,15 @@ export function globMatches(parts: readonly GlobPart[], name: string): boolean {
   return t === tokens.length;
 }
 
-/** A glob written as text (a Redis PSUBSCRIBE pattern, a config entry): `*` and `?` are wildcards. */
-export function globParts(pattern: string): GlobPart[] {
+/**
+ * A glob written as text: `*` and, for a Redis PSUBSCRIBE pattern, `?` are wildcards; where only
+ * `*` is one (`externalDestinations` entries), `?` is text.
+ */
+export function globParts(pattern: string, questionMark = true): GlobPart[] {
   return pattern
-    .split(/([*?])/)
+    .split(questionMark ? /([*?])/ : /(\*)/)
     .filter((part) => part !== '')
-    .map((part) => (part === '*' ? ANY : part === '?' ? ONE : part));
+    .map((part) => (part === '*' ? ANY : part === '?' && questionMark ? ONE : part));
 }
 
 /** A name known in parts (`null` for an unknown part, which may be any text). */

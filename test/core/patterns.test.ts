@@ -42,6 +42,11 @@ describe('globMatches', () => {
     assert.ok(glob('*.events.*', 'eu.events.orders'));
   });
 
+  it('reads `?` as text where only `*` is a wildcard', () => {
+    assert.ok(globMatches(globParts('billing.?.*', false), 'billing.?.eu'));
+    assert.ok(!globMatches(globParts('billing.?.*', false), 'billing.x.eu'));
+  });
+
   it('keeps literal text literal, `*` and `?` inside known parts included', () => {
     const parts = templateParts(['jobs:*:', null, ':?']);
     assert.ok(globMatches(parts, 'jobs:*:42:?'));

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { project } from '../helpers/cli';
 import { ROOT, startClient, uriOf, type TestClient } from './lsp-client';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'lsp');
@@ -166,12 +167,24 @@ describe('streamwise lsp file watching', () => {
 });
 
 describe('streamwise lsp saving', () => {
+  /** The editor writes the document to disk, saves and closes it; resolves once the server has answered the close. */
+  const saveAndClose = async (client: TestClient, file: string, text: string) => {
+    const uri = uriOf(file);
+    fs.writeFileSync(file, text);
+    // A save lints the workspace again; its publication comes first, so the next one answers the close.
+    const saving = client.publicationsOf(uri);
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    await client.waitFor(() => client.publicationsOf(uri) > saving, 'diagnostics after the save');
+    const closing = client.publicationsOf(uri);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    // Closing lints the file from disk at once.
+    await client.waitFor(() => client.publicationsOf(uri) > closing, 'diagnostics after the close');
+  };
+
   it('after a save, a closed document is linted from the saved text, and a file saved for the first time joins the workspace', async () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-save-'));
-    fs.mkdirSync(path.join(tmp, 'src'));
-    const audit = path.join(tmp, 'src', 'audit.ts');
     const unbounded = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const audit = (e: string) => redis.xadd('audit', '*', 'e', e);\nexport const tail = () => redis.xread('STREAMS', 'audit', '$');\n";
-    fs.writeFileSync(audit, unbounded);
+    const tmp = project({ 'src/audit.ts': unbounded }, 'streamwise-save-');
+    const audit = path.join(tmp, 'src', 'audit.ts');
     const client = await startClient(tmp);
     const unboundedIn = (d: Diagnostic[]) => ids(d).includes('redis/unbounded-stream');
     try {
@@ -180,15 +193,8 @@ describe('streamwise lsp saving', () => {
       const capped = unbounded.replace("'audit', '*'", "'audit', 'MAXLEN', '~', 1000, '*'");
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(audit), languageId: 'typescript', version: 1, text: capped } });
       await client.waitForDiagnostics(uriOf(audit), (d) => !unboundedIn(d));
-      fs.writeFileSync(audit, capped);
-      // A save lints the workspace again; its publication comes first, so the next one answers the close.
-      const saving = client.publicationsOf(uriOf(audit));
-      await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uriOf(audit) } });
-      await client.waitFor(() => client.publicationsOf(uriOf(audit)) > saving, 'diagnostics after the save');
-      const before = client.publicationsOf(uriOf(audit));
-      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(audit) } });
-      // Closing lints the file from disk at once; a stale copy of the old disk text would bring the finding back.
-      await client.waitFor(() => client.publicationsOf(uriOf(audit)) > before, 'diagnostics after the close');
+      await saveAndClose(client, audit, capped);
+      // A stale copy of the old disk text would bring the finding back.
       assert.ok(!unboundedIn(client.diagnostics.get(uriOf(audit)) ?? []), 'the saved text is what the server reads');
 
       // A new file, saved for the first time, then closed: the server reads it from disk.
@@ -196,13 +202,7 @@ describe('streamwise lsp saving', () => {
       const jobs = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const job = (e: string) => redis.xadd('jobs', '*', 'e', e);\nexport const next = () => redis.xread('STREAMS', 'jobs', '$');\n";
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(created), languageId: 'typescript', version: 1, text: jobs } });
       await client.waitForDiagnostics(uriOf(created), unboundedIn);
-      fs.writeFileSync(created, jobs);
-      const savingNew = client.publicationsOf(uriOf(created));
-      await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uriOf(created) } });
-      await client.waitFor(() => client.publicationsOf(uriOf(created)) > savingNew, 'diagnostics after the save');
-      const published = client.publicationsOf(uriOf(created));
-      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(created) } });
-      await client.waitFor(() => client.publicationsOf(uriOf(created)) > published, 'diagnostics after the close');
+      await saveAndClose(client, created, jobs);
       assert.ok(unboundedIn(client.diagnostics.get(uriOf(created)) ?? []), 'the saved file is part of the workspace');
     } finally {
       await client.close();
@@ -213,16 +213,18 @@ describe('streamwise lsp saving', () => {
 
 describe('streamwise lsp package installs', () => {
   it('watches package managers\' lock files and, after an install, reads the installed typings again', async () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-install-'));
+    const tmp = project(
+      {
+        'node_modules/shared-client/package.json': JSON.stringify({ name: 'shared-client', version: '1.0.0', types: 'index.d.ts' }),
+        // Before the install the package hands out a value of unknown kind: nothing to report.
+        'node_modules/shared-client/index.d.ts': 'export declare function client(): any;\n',
+        'src/audit.ts': "import { client } from 'shared-client';\nexport const audit = (e: string) => client().xadd('audit', '*', 'e', e);\n",
+      },
+      'streamwise-install-',
+    );
     const modules = path.join(tmp, 'node_modules');
-    fs.mkdirSync(path.join(modules, 'shared-client'), { recursive: true });
     fs.symlinkSync(path.join(ROOT, 'node_modules', 'ioredis'), path.join(modules, 'ioredis'), 'dir');
-    fs.writeFileSync(path.join(modules, 'shared-client', 'package.json'), JSON.stringify({ name: 'shared-client', version: '1.0.0', types: 'index.d.ts' }));
-    // Before the install the package hands out a value of unknown kind: nothing to report.
-    fs.writeFileSync(path.join(modules, 'shared-client', 'index.d.ts'), 'export declare function client(): any;\n');
-    fs.mkdirSync(path.join(tmp, 'src'));
     const audit = path.join(tmp, 'src', 'audit.ts');
-    fs.writeFileSync(audit, "import { client } from 'shared-client';\nexport const audit = (e: string) => client().xadd('audit', '*', 'e', e);\n");
     const client = await startClient(tmp);
     try {
       await client.waitFor(() => client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'the watcher registration');
@@ -245,13 +247,11 @@ describe('streamwise lsp package installs', () => {
 
 describe('streamwise lsp settings', () => {
   it('reports directives that suppressed nothing only when reportUnusedDisableDirectives is on', async () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-unused-'));
-    fs.mkdirSync(path.join(tmp, 'src'));
-    const file = path.join(tmp, 'src', 'audit.ts');
-    fs.writeFileSync(
-      file,
-      "import Redis from 'ioredis';\nconst redis = new Redis();\n// streamwise-disable-next-line redis/unbounded-stream -- capped below\nexport const audit = (e: string) => redis.xadd('audit', 'MAXLEN', '~', 1000, '*', 'e', e);\n",
+    const tmp = project(
+      { 'src/audit.ts': "import Redis from 'ioredis';\nconst redis = new Redis();\n// streamwise-disable-next-line redis/unbounded-stream -- capped below\nexport const audit = (e: string) => redis.xadd('audit', 'MAXLEN', '~', 1000, '*', 'e', e);\n" },
+      'streamwise-unused-',
     );
+    const file = path.join(tmp, 'src', 'audit.ts');
     const client = await startClient(tmp, { reportUnusedDisableDirectives: true });
     try {
       await open(client, file);

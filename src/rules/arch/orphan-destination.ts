@@ -2,7 +2,7 @@
 import ts from 'typescript';
 import { unwrap } from '../../core/clients';
 import { mayBeSame, type DestinationKind, type Endpoint } from '../../core/destinations';
-import { globMatches } from '../../core/patterns';
+import { globMatches, globParts } from '../../core/patterns';
 import type { CallFact } from '../../core/facts';
 import { defineRule, type RuleContext } from '../../core/rule';
 import { patternOf, propOf, stringOf, type Value } from '../../core/values';
@@ -321,7 +321,7 @@ function isExternal(name: string, ctx: RuleContext): boolean {
   return (ctx.config.externalDestinations ?? []).some((pattern) => {
     if (!pattern.includes('*')) return pattern === name;
     // Only `*` is a wildcard here: `?` is a character of the name.
-    return globMatches(pattern.split(/(\*)/).filter((part) => part !== '').map((part) => (part === '*' ? { wildcard: '*' as const } : part)), name);
+    return globMatches(globParts(pattern, false), name);
   });
 }
 

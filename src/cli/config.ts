@@ -1,5 +1,5 @@
 // Finds, parses and validates streamwise.config.json, and turns it into the engine's configuration.
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv/dist/2020';
 import ignore from 'ignore';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -89,6 +89,8 @@ const validators = new WeakMap<readonly Rule<unknown>[], ValidateFunction>();
 function validatorFor(rules: readonly Rule<unknown>[]): ValidateFunction {
   let validate = validators.get(rules);
   if (!validate) {
+    // Loaded only when a config file is read: most runs have none, and ajv is a tenth of start-up.
+    const { default: Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
     validate = new Ajv2020({ allErrors: true, strict: false }).compile(configSchema(rules));
     validators.set(rules, validate);
   }

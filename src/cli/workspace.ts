@@ -90,7 +90,9 @@ function readCapped(p: string, limit: number): Buffer | string {
  */
 export function discoverWorkspace(inputs: string[], root: string, configFiles: ConfigFiles, unreadable?: Map<string, string>): { targets: string[]; workspacePaths: string[] } {
   const targets = discoverFiles(inputs, root, unreadable).filter((f) => configFiles.includes(f));
-  return { targets, workspacePaths: workspaceWith(targets, root, configFiles) };
+  // Linting the project root itself (the usual run): its files are the workspace, found once.
+  const wholeRoot = inputs.length === 1 && path.resolve(inputs[0]) === path.resolve(root);
+  return { targets, workspacePaths: wholeRoot ? targets : workspaceWith(targets, root, configFiles) };
 }
 
 /** Standard input linted as `stdinPath`: the only target, seen alongside the rest of the workspace. */

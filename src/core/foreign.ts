@@ -19,6 +19,11 @@ const WORDS = '(?<![\\w$\\u0080-\\uffff])(?:emit|send|publish|produce|subscribe|
 /** A file without one of these words has no foreign endpoint (a necessary condition, tested on the text). */
 const FOREIGN_WORDS = new RegExp(WORDS);
 
+/** Could the text hold another library's endpoint? False proves it holds none. */
+export function mayHaveForeignEndpoints(text: string): boolean {
+  return FOREIGN_WORDS.test(text);
+}
+
 /** Destination names another library's call mentions: `'orders'`, `{ topic: 'orders' }`, `[{ topic: 'orders' }]`, `['orders']`. */
 function namesIn(v: Value): Value[] {
   if (stringOf(v) !== undefined) return [v];

@@ -103,7 +103,7 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
     for (const path of targets) {
       const result = pass.results.get(path);
       if (result) results.push(result);
-      else if (trees.has(path)) results.push(outside.get(path) ?? outsideResult(path, trees.outside(path), ruleIds));
+      else if (trees.has(path)) results.push(outside.get(path) ?? (plan?.unparsed(path) ? unparsedResult(path) : outsideResult(path, trees.outside(path), ruleIds)));
     }
     return { files: results, typed };
   }
@@ -262,8 +262,11 @@ function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.Sourc
   for (const sf of files) {
     const visit = (n: ts.Node): void => {
       if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments && n.arguments.length > 0 && ClientRecognizer.mayHandClient(n)) {
-        const { result: hands, scanned } = probe.scannedDuring(() => probe.handsClient(n));
-        const recipient = hands ? probe.calleeDeclaration(n) : undefined;
+        // The callee first: most calls here invoke a client or a library, whose arguments need no trace.
+        const { result: recipient, scanned } = probe.scannedDuring(() => {
+          const callee = probe.calleeDeclaration(n);
+          return callee && probe.handsClient(n) ? callee : undefined;
+        });
         const at = recipient ? { path: recipient.getSourceFile().fileName, pos: recipient.pos } : undefined;
         onFile(sf.fileName, at, scanned);
         if (at) grew = plan.reachAt(at.path, at.pos) || grew;
@@ -357,6 +360,11 @@ function outsideResult(path: string, sf: ts.SourceFile, ruleIds: ReadonlySet<str
   result.unusedDisables = applied.unused;
   result.directiveProblems = applied.problems;
   return result;
+}
+
+/** A target whose text shows it holds no messaging code and no directive: it was never parsed, and nothing is reported. */
+function unparsedResult(path: string): FileResult {
+  return { path, findings: [], syntaxErrors: [], internalErrors: [], suppressed: [], unusedDisables: [], directiveProblems: [], unparsed: true };
 }
 
 function syntaxErrorsOf(sf: ts.SourceFile, diagnostics: readonly ts.Diagnostic[]): FileResult['syntaxErrors'] {

@@ -1,6 +1,6 @@
 // The pre-filter: which workspace files the type-checked program holds, and which of those are analysed for client calls.
 import type ts from 'typescript';
-import { foreignEndpointsWithoutChecker, type ForeignEndpoint } from './foreign';
+import { foreignEndpointsWithoutChecker, mayHaveForeignEndpoints, type ForeignEndpoint } from './foreign';
 import { Reach, wordPattern, type ReachSource } from './reach';
 import { exposingTypings } from './typings';
 import type { SourceFile } from './types';
@@ -21,6 +21,29 @@ export interface FileTraits {
   foreign: ForeignEndpoint[] | undefined;
   /** The text words are searched in (escaped identifiers and strings cooked); undefined when it is the text. */
   matchText?: string;
+  /** Read from the text alone (see `traitsFromText`): the file was not parsed and, outside the program, reports nothing. */
+  unparsed?: true;
+}
+
+/** A line that starts with `import`/`export` as a declaration does (not `import(` or `import.meta`). */
+const MODULE_LINE = /^(?:export(?![\w$\u0080-\uffff])|import(?![\w$\u0080-\uffff])(?!\s*[(.]))/m;
+/** What a tree is needed for: an augmentation, a namespace (whose body may export at column 0), a directive. */
+const NEEDS_TREE = /(?<![\w$\u0080-\uffff])(?:module\s*['"`]|global\s*\{|namespace(?![\w$\u0080-\uffff])|module\s+[A-Za-z_$])|streamwise-/;
+/** Extensions whose module format TypeScript may decide from the extension or package.json rather than the text. */
+const TEXT_DECIDES_FORMAT = /\.(?:ts|tsx|js|jsx)$/i;
+
+/**
+ * A file's traits when its text proves them, without parsing: a module (a line starts with an
+ * import or export declaration), no augmentation, namespace or directive, no other library's
+ * endpoint, no escapes. Such a file holds nothing the program needs unless the reach finds a
+ * client in it. Undefined when only a tree can tell. A script whose template literal or comment has
+ * a line starting with `export` is taken for a module: left out of the program, its globals are
+ * unknown to the checker, which makes answers unknown, never findings.
+ */
+export function traitsFromText(path: string, text: string): Omit<FileTraits, 'text'> | undefined {
+  if (!TEXT_DECIDES_FORMAT.test(path) || path.toLowerCase().endsWith('.d.ts')) return undefined;
+  if (!MODULE_LINE.test(text) || NEEDS_TREE.test(text) || mayHaveForeignEndpoints(text) || hasEscapes(text)) return undefined;
+  return { module: true, augments: false, foreign: [], unparsed: true };
 }
 
 /** A file's traits, from its tree. */
@@ -206,10 +229,21 @@ export class AnalysisPlan {
     return escaped ? this.traitsOf(path).matchText ?? text : text;
   }
 
+  /** Was the file left unparsed because its text proves it holds nothing for the program (see `traitsFromText`)? */
+  unparsed(path: string): boolean {
+    return !this.included.has(path) && this.traitsOf(path).unparsed === true;
+  }
+
   private traitsOf(path: string): FileTraits {
     const text = this.texts.get(path)!;
     const known = this.traits.get(path);
     if (known && known.text === text) return known;
+    const fromText = this.included.has(path) ? undefined : traitsFromText(path, text);
+    if (fromText) {
+      const traits: FileTraits = { text, ...fromText };
+      this.traits.set(path, traits);
+      return traits;
+    }
     const sf = !this.included.has(path) && this.input.outsideTree ? this.input.outsideTree(path) : this.input.tree(path);
     this.input.onTree?.(path, sf);
     const traits: FileTraits = { text, ...traitsFrom(sf, this.input.typed) };

@@ -121,6 +121,11 @@ export interface FileResult {
   syntaxErrors: { message: string; range: SourceRange }[];
   /** Rules that threw on this file: reported, never fatal. */
   internalErrors: { ruleId: string; message: string }[];
+  /**
+   * The file was never parsed: its text shows it holds no messaging code, directive or globals
+   * (see ARCHITECTURE.md, "The pre-filter"), so its syntax errors are left to the compiler.
+   */
+  unparsed?: true;
 }
 
 export interface LintOutput {

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Thin wrapper: all behaviour lives in dist/src/cli.
-process.exitCode = require('../dist/src/cli/main').main(process.argv.slice(2));
+process.exitCode = require('../dist/src/cli/main').runProcess(process.argv.slice(2));

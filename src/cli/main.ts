@@ -6,6 +6,7 @@ import { UsageError, processIO, type CliIO } from './io';
 import { runLint } from './lint-command';
 import { runExplain } from './explain-command';
 import { runCompare } from './compare-command';
+import { keepYoungGenerationSmall } from './heap';
 
 const HELP = `Usage: streamwise <command> [options]
 
@@ -54,6 +55,12 @@ function rulesTable(): string {
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length), ['rule', 'default', 'fix'][i].length));
   const line = (row: string[]) => `${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}`;
   return [line(['rule', 'default', 'fix', 'description']), ...rows.map(line)].join('\n');
+}
+
+/** The entry of the `streamwise` executable: a process that runs this one command and exits. */
+export function runProcess(argv: string[]): number {
+  if (argv[0] === 'lint') keepYoungGenerationSmall();
+  return main(argv);
 }
 
 export function main(argv: string[], io: CliIO = processIO()): number {

@@ -28,7 +28,7 @@ export interface FileTraits {
 /** A line that starts with `import`/`export` as a declaration does (not `import(` or `import.meta`). */
 const MODULE_LINE = /^(?:export(?![\w$\u0080-\uffff])|import(?![\w$\u0080-\uffff])(?!\s*[(.]))/m;
 /** What a tree is needed for: an augmentation, a namespace (whose body may export at column 0), a directive. */
-const NEEDS_TREE = /(?<![\w$\u0080-\uffff])(?:module\s*['"`]|global\s*\{|namespace(?![\w$\u0080-\uffff])|module\s+[A-Za-z_$])|streamwise-/;
+const NEEDS_TREE = /(?:^|[^\w$\u0080-\uffff])(?:module\s*['"`]|global\s*\{|namespace(?![\w$\u0080-\uffff])|module\s+[A-Za-z_$])|streamwise-/;
 /** Extensions whose module format TypeScript may decide from the extension or package.json rather than the text. */
 const TEXT_DECIDES_FORMAT = /\.(?:ts|tsx|js|jsx)$/i;
 

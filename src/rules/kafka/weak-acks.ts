@@ -84,13 +84,13 @@ function isKafkajsSend(fact: CallFact): boolean {
 /** A weak acks setting, at its property when written in this file; `fallback` only when no property node is known. */
 function weakSetting(obj: Value | undefined, key: string, dialect: ConfigDialect, fallback: ts.Node | undefined, ctx: RuleContext): Signal<Data> | undefined {
   if (obj?.kind !== 'object') return undefined;
+  const prop = obj.propNodes.get(key);
+  const here = inFile(prop, ctx);
+  // A setting written in another file is that file's finding (asked first: every file sees every send).
+  if (!here && (prop !== undefined || !fallback)) return undefined;
   const v = obj.props.get(key);
   const acks = numberOf(v);
   if (acks !== 0 && acks !== 1) return undefined;
   if (!settingIsCertain(obj, key, ctx.values)) return undefined;
-  const prop = obj.propNodes.get(key);
-  const here = inFile(prop, ctx);
-  // A setting written in another file is that file's finding.
-  if (!here && (prop !== undefined || !fallback)) return undefined;
   return { node: here ? prop : fallback!, data: { key, acks, dialect, literal: here ? inlineLiteral(prop, v) : undefined } };
 }

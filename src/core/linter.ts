@@ -102,7 +102,7 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
     const results: FileResult[] = [];
     for (const path of targets) {
       const result = pass.results.get(path);
-      if (result) results.push(result);
+      if (result) results.push(plan?.syntaxUnchecked(path) ? { ...result, syntaxErrors: [], syntaxUnchecked: true } : result);
       else if (trees.has(path)) results.push(outside.get(path) ?? (plan?.unparsed(path) ? unparsedResult(path) : outsideResult(path, trees.outside(path), ruleIds)));
     }
     return { files: results, typed };
@@ -331,9 +331,13 @@ class Trees {
 
   get(path: string): ts.SourceFile {
     const text = this.texts.get(path)!;
-    const known = this.parsed.get(path) ?? this.old?.getSourceFile(path);
-    if (known && known.text === text) return known;
-    const sf = parseWorkspaceFile(path, text);
+    const parsed = this.parsed.get(path);
+    if (parsed && parsed.text === text) return parsed;
+    const old = this.old?.getSourceFile(path);
+    if (old && old.text === text) return old;
+    // An edited file (the language server): reparse only around the change, as TypeScript's own
+    // language service does. The previous program's tree is given up to it: that program is done.
+    const sf = old && !parsed ? reparse(old, text) : parseWorkspaceFile(path, text);
     this.parsed.set(path, sf);
     return sf;
   }
@@ -351,6 +355,17 @@ class Trees {
   }
 }
 
+/** `old` reparsed to `text` incrementally: only the nodes the change touches are parsed again. */
+function reparse(old: ts.SourceFile, text: string): ts.SourceFile {
+  const before = old.text;
+  const most = Math.min(before.length, text.length);
+  let start = 0;
+  while (start < most && before.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < most - start && before.charCodeAt(before.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  return ts.updateSourceFile(old, text, { span: { start, length: before.length - start - tail }, newLength: text.length - start - tail });
+}
+
 /** A target the program left out: no finding can be in it (see ARCHITECTURE.md); its syntax errors and directives still count. */
 function outsideResult(path: string, sf: ts.SourceFile, ruleIds: ReadonlySet<string>): FileResult {
   const result: FileResult = { path, findings: [], syntaxErrors: syntaxErrorsOf(sf, syntacticDiagnostics(sf)), internalErrors: [] };
@@ -364,7 +379,7 @@ function outsideResult(path: string, sf: ts.SourceFile, ruleIds: ReadonlySet<str
 
 /** A target whose text shows it holds no messaging code and no directive: it was never parsed, and nothing is reported. */
 function unparsedResult(path: string): FileResult {
-  return { path, findings: [], syntaxErrors: [], internalErrors: [], suppressed: [], unusedDisables: [], directiveProblems: [], unparsed: true };
+  return { path, findings: [], syntaxErrors: [], internalErrors: [], suppressed: [], unusedDisables: [], directiveProblems: [], syntaxUnchecked: true };
 }
 
 function syntaxErrorsOf(sf: ts.SourceFile, diagnostics: readonly ts.Diagnostic[]): FileResult['syntaxErrors'] {

@@ -122,10 +122,11 @@ export interface FileResult {
   /** Rules that threw on this file: reported, never fatal. */
   internalErrors: { ruleId: string; message: string }[];
   /**
-   * The file was never parsed: its text shows it holds no messaging code, directive or globals
-   * (see ARCHITECTURE.md, "The pre-filter"), so its syntax errors are left to the compiler.
+   * Its syntax errors were not looked for: its text shows it holds no messaging code, directive or
+   * globals, and no client reaches it (see ARCHITECTURE.md, "The pre-filter"). Left out of the
+   * program, it was not even parsed; the compiler reports its syntax errors.
    */
-  unparsed?: true;
+  syntaxUnchecked?: true;
 }
 
 export interface LintOutput {

@@ -206,10 +206,10 @@ describe('pre-filter: results never change', () => {
           false,
         );
         const byName = new Map(output.files.map((f) => [relative([f.path])[0], f]));
-        assert.equal(byName.get('broken.ts')?.unparsed, true);
+        assert.equal(byName.get('broken.ts')?.syntaxUnchecked, true);
         assert.deepEqual(byName.get('broken.ts')?.syntaxErrors, []);
         // A script's declarations are globals: only a tree tells what it declares, so it is parsed and its error reported.
-        assert.equal(byName.get('script.ts')?.unparsed, undefined);
+        assert.equal(byName.get('script.ts')?.syntaxUnchecked, undefined);
         assert.equal(byName.get('script.ts')?.syntaxErrors.length, 1);
       });
     });

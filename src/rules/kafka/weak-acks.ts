@@ -38,7 +38,7 @@ export default defineRule<Data>({
       yield signal;
     };
     // Send options, too, are reported where `acks` is written (a shared options object in a config module).
-    for (const fact of ctx.index.calls) {
+    for (const fact of ctx.index.callsOf('send', 'sendBatch')) {
       if (!isKafkajsSend(fact)) continue;
       const at = fact.file === ctx.file.file ? argNode(fact, 0) : undefined;
       yield* once(weakSetting(fact.args[0], 'acks', 'kafkajs', at, ctx));

@@ -17,6 +17,20 @@ const ACKS = ['XACK', 'XACKDEL'];
 /** Matched only where `redis.` starts (sticky): Lua spells its API in lower case, the command's case is free. */
 const LUA_ACK = /redis\.p?call\(\s*['"]xack(del)?['"]/iy;
 
+/**
+ * The last answer per file, by text: a long-lived caller (the language server) asks again after
+ * every edit, and one edit changes one file. Holds at most one text per workspace file.
+ */
+const luaAcks = new Map<string, { text: string; acks: boolean }>();
+
+function fileAcksFromLua(path: string, text: string): boolean {
+  const known = luaAcks.get(path);
+  if (known && known.text === text) return known.acks;
+  const acks = acksFromLua(text);
+  luaAcks.set(path, { text, acks });
+  return acks;
+}
+
 /** Does the text call XACK from Lua? A plain search finds the candidates; the pattern runs only there. */
 function acksFromLua(text: string): boolean {
   for (let at = text.indexOf('redis.'); at >= 0; at = text.indexOf('redis.', at + 1)) {
@@ -75,7 +89,7 @@ function ackedKeys(ctx: RuleContext): Array<Value | undefined> {
   if (hit) return hit;
   const out: Array<Value | undefined> = ctx.index.callsOf(...ACKS).filter(isRedis).map(firstKey);
   // A Lua script that acknowledges (EVAL, defineCommand, defineScript): its keys arrive as arguments we do not map.
-  if ([...ctx.index.texts.values()].some(acksFromLua)) out.push(undefined);
+  if ([...ctx.index.texts].some(([path, text]) => fileAcksFromLua(path, text))) out.push(undefined);
   ackCache.set(ctx.index, out);
   return out;
 }

@@ -1,0 +1,117 @@
+// Edits as an editor sends them (a character at a time, broken and mended syntax): every run with the kept cache and program gives a fresh run's results.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type ts from 'typescript';
+import { LintCache } from '../../src/core/cache';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/core/linter';
+import type { LintOutput, SourceFile } from '../../src/core/types';
+import { allRules } from '../../src/rules';
+import { MODES } from '../helpers/rule-tester';
+import { createTypingsHost, WORKSPACE_ROOT } from '../helpers/virtual-host';
+
+const MAIN = `${WORKSPACE_ROOT}/src/pipeline.ts`;
+const pipeline = [
+  "import Redis from 'ioredis';",
+  "import { Kafka } from 'kafkajs';",
+  "import { STREAM } from './names';",
+  '',
+  'const redis = new Redis();',
+  "const kafka = new Kafka({ brokers: ['b:9092'] });",
+  "const producer = kafka.producer({ idempotent: false, retry: { retries: 3 } });",
+  '',
+  'export async function audit(step: string) {',
+  "  return redis.xadd(STREAM, 'MAXLEN', '~', 1000, '*', 'step', step);",
+  '}',
+  '',
+  'export async function notify(orderId: string) {',
+  "  await redis.publish('order-created', orderId);",
+  '}',
+  '',
+  'export async function ship(ids: string[]) {',
+  "  for (const id of ids) await producer.send({ topic: 'shipments', acks: 1, messages: [{ value: id }] });",
+  '}',
+  '',
+  'export const channel = () => "presence";',
+  '',
+].join('\n');
+const names = "export const STREAM = 'stream:orders:audit';\n";
+
+/** One edit at a time, each on the text the previous one left. */
+const typing: Array<(text: string) => string> = [
+  // Typing a character at a time into a string literal, then deleting them again.
+  (t) => t.replace("'order-created'", "'order-created-'"),
+  (t) => t.replace("'order-created-'", "'order-created-v'"),
+  (t) => t.replace("'order-created-v'", "'order-created-v2'"),
+  (t) => t.replace("'order-created-v2'", "'order-created-v'"),
+  (t) => t.replace("'order-created-v'", "'order-created'"),
+  // The MAXLEN goes away (the stream turns unbounded) and comes back.
+  (t) => t.replace("'MAXLEN', '~', 1000, ", ''),
+  (t) => t.replace("redis.xadd(STREAM, '*'", "redis.xadd(STREAM, 'MAXLEN', '~', 1000, '*'"),
+  // Broken syntax while typing, then mended.
+  (t) => t.replace('export async function notify(orderId: string) {', 'export async function notify(orderId: string {'),
+  (t) => t.replace('export async function notify(orderId: string {', 'export async function notify(orderId: string) {'),
+  // A declaration other statements depend on changes: the client becomes something else, then a client again.
+  (t) => t.replace('const redis = new Redis();', 'const redis = { xadd: (..._: unknown[]) => 0, publish: (..._: unknown[]) => 0 };'),
+  (t) => t.replace('const redis = { xadd: (..._: unknown[]) => 0, publish: (..._: unknown[]) => 0 };', 'const redis = new Redis();'),
+  // A line is added at the top (every position after it moves), then removed.
+  (t) => `// header\n${t}`,
+  (t) => t.replace('// header\n', ''),
+  // The acks setting is typed over.
+  (t) => t.replace('acks: 1', 'acks: -'),
+  (t) => t.replace('acks: -', 'acks: -1'),
+  (t) => t.replace('acks: -1', 'acks: 1'),
+  // Everything deleted, then pasted back.
+  () => '',
+  () => pipeline,
+];
+
+function files(main: string): SourceFile[] {
+  return [
+    { path: MAIN, text: main },
+    { path: `${WORKSPACE_ROOT}/src/names.ts`, text: names },
+    { path: `${WORKSPACE_ROOT}/src/plain.ts`, text: 'export const add = (a: number, b: number) => a + b;\n' },
+  ];
+}
+
+const summary = (output: LintOutput) => output.files.map((f) => ({ path: f.path, findings: f.findings.map((x) => `${x.ruleId}@${x.range.line}:${x.range.column}-${x.range.endLine}:${x.range.endColumn} ${JSON.stringify(x.fix ?? x.suggestions ?? null)}`), syntax: f.syntaxErrors.length }));
+
+describe('edits as an editor sends them', () => {
+  for (const mode of MODES) {
+    it(`${mode}: every run with the kept cache and program gives the results of a fresh run`, () => {
+      const host = mode === 'typed' ? createTypingsHost() : undefined;
+      const cache = new LintCache();
+      let old: ts.Program | undefined;
+      const kept = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules, undefined, { cache, oldProgram: old, onProgram: (p) => (old = p) });
+      const fresh = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules);
+      let text = pipeline;
+      kept(text);
+      let step = 0;
+      for (const edit of typing) {
+        text = edit(text);
+        step++;
+        assert.deepEqual(kept(text), fresh(text), `after edit ${step}:\n${text}`);
+      }
+      assert.equal(text, pipeline);
+      assert.ok(summary(fresh(text))[0].findings.length >= 3, JSON.stringify(summary(fresh(text))));
+    });
+
+    it(`${mode}: an edit inside one statement reparses only around it (statements before and after keep their nodes)`, () => {
+      const host = mode === 'typed' ? createTypingsHost() : undefined;
+      let old: ts.Program | undefined;
+      const run = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules, undefined, { cache: new LintCache(), oldProgram: old, onProgram: (p) => (old = p) });
+      run(pipeline);
+      const before = old!.getSourceFile(MAIN)!.statements;
+      const first = before[0];
+      const last = before[before.length - 1];
+      const edited = pipeline.replace("'order-created'", "'order-created-v2'");
+      const output = run(edited);
+      const after = old!.getSourceFile(MAIN)!;
+      assert.equal(after.text, edited);
+      assert.equal(after.statements[0], first, 'the first statement is the same node');
+      assert.equal(after.statements[after.statements.length - 1], last, 'the last statement is the same node, moved');
+      assert.equal(last.pos, edited.lastIndexOf('\n\nexport const channel'), 'its position moved with the edit');
+      assert.deepEqual(output, lint({ files: files(edited), moduleHost: host, config: defaultConfig(allRules) }, allRules));
+    });
+  }
+});

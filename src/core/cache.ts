@@ -1,6 +1,6 @@
 // What a long-lived caller (the language server) keeps between lint runs over one workspace, and which kept analyses an edit leaves valid.
 import type ts from 'typescript';
-import type { FileFacts } from './facts';
+import type { CallFact, CreationFact, FileFacts } from './facts';
 import type { ForeignEndpoint } from './foreign';
 import type { TraitCache } from './prefilter';
 import type { SourceFile } from './types';
@@ -18,6 +18,18 @@ export interface KeptAnalysis {
   scanned: ReadonlySet<string>;
   /** Positions of the statements its facts were read from (the reach may grow in a later run). */
   reached?: readonly number[];
+  /** Every top-level statement, with what it gave: an edit of this file alone re-reads only what it may change. */
+  statements?: readonly StatementRecord[];
+}
+
+/** What one top-level statement of an analysed file contributed. */
+export interface StatementRecord {
+  /** Its node: the incremental parser keeps it (moved) when an edit leaves the statement alone. */
+  node: ts.Statement;
+  /** Names it declares or assigns: a statement mentioning one of them may depend on it. */
+  names: readonly string[];
+  /** Set when its facts were read: they, the declarations its calls hand a client to, and the files whose call sites its traces read. */
+  walked?: { calls: readonly CallFact[]; creations: readonly CreationFact[]; recipients: KeptAnalysis['recipients']; scanned: ReadonlySet<string> };
 }
 
 /**
@@ -39,6 +51,8 @@ export class LintCache {
   /** The workspace files each file's imports resolved to, as of its text when the program last resolved them. */
   readonly imports = new Map<string, string[]>();
   readonly analyses = new Map<string, KeptAnalysis>();
+  /** The analysis of the one file an edit changed, when nothing else changed: its untouched statements may keep their facts. */
+  readonly edited = new Map<string, KeptAnalysis>();
   private texts = new Map<string, string>();
   private shape: string | undefined;
 
@@ -55,6 +69,7 @@ export class LintCache {
       this.included.clear();
       this.imports.clear();
     }
+    this.edited.clear();
     const changed = files.filter((f) => this.texts.get(f.path) !== f.text).map((f) => f.path);
     this.texts = new Map(files.map((f) => [f.path, f.text]));
     if (changed.length === 0 || this.analyses.size === 0) return;
@@ -72,8 +87,12 @@ export class LintCache {
         queue.push(importer);
       }
     }
+    const only = changed.length === 1 ? changed[0] : undefined;
     for (const [path, kept] of this.analyses) {
-      if (affected.has(path) || [...kept.scanned].some((s) => affected.has(s))) this.analyses.delete(path);
+      if (!affected.has(path) && ![...kept.scanned].some((s) => affected.has(s))) continue;
+      this.analyses.delete(path);
+      // Everything it depends on elsewhere is unchanged: within the file, the statements decide.
+      if (path === only && kept.statements) this.edited.set(path, kept);
     }
   }
 }

@@ -4,6 +4,7 @@ import { ClientRecognizer, familyOf, unwrap, type ClientRef, type Family } from 
 import { REDIS_COMMANDS } from './redis-commands';
 import { ValueResolver, stringOf, type Value } from './values';
 import type { WorkspaceScope } from './workspace';
+import type { ConfigDialect, TypedLiteralUse } from './kafka-config';
 
 export interface CallFact {
   file: string;
@@ -46,6 +47,11 @@ export interface FileFacts {
    * literal typed by client typings either (in the program only for what other files need of it).
    */
   analysed: boolean;
+  /**
+   * Object literals classified by their contextual type as rules ask (kafka-config.ts
+   * `typedLiterals`): answers that hold as long as these facts do, whatever checker asks next.
+   */
+  literalTypes?: Map<ts.ObjectLiteralExpression, readonly [TypedLiteralUse, ConfigDialect] | null>;
 }
 
 const KAFKA_METHODS = new Set([

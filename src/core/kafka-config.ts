@@ -107,10 +107,9 @@ export function typedLiterals(file: FileFacts, checker: ts.TypeChecker, use: Typ
   // A file no client reaches has no literal typed by client typings either (the pre-filter's invariant): skip the checker.
   if (!file.analysed) return [];
   const sf = file.sourceFile;
-  let perFile = typedLiteralCache.get(checker);
-  if (!perFile) typedLiteralCache.set(checker, (perFile = new WeakMap()));
-  let known = perFile.get(sf);
-  if (!known) perFile.set(sf, (known = new Map()));
+  // Shared by the rules that ask, and kept with the facts: a kept analysis meets a new checker with the same answers.
+  let known = file.literalTypes;
+  if (!known) file.literalTypes = known = new Map();
   const out: TypedLiteral[] = [];
   for (const literal of literalsOf(sf)) {
     if (!relevant(literal)) continue;
@@ -121,8 +120,6 @@ export function typedLiterals(file: FileFacts, checker: ts.TypeChecker, use: Typ
   return out;
 }
 
-/** Classifications per file and checker, shared by the rules that ask (a reused SourceFile may meet a new checker). */
-const typedLiteralCache = new WeakMap<ts.TypeChecker, WeakMap<ts.SourceFile, Map<ts.ObjectLiteralExpression, [TypedLiteralUse, ConfigDialect] | null>>>();
 const literalCache = new WeakMap<ts.SourceFile, ts.ObjectLiteralExpression[]>();
 
 /** Every object literal of a file, in document order. */

@@ -1,6 +1,6 @@
 // Runs rules over a workspace: pre-filters files, builds the program, extracts facts once, queries rules, isolates rule failures, applies suppression comments.
 import ts from 'typescript';
-import type { KeptAnalysis, LintCache } from './cache';
+import type { KeptAnalysis, LintCache, StatementRecord } from './cache';
 import { AnalysisTimeout, ClientRecognizer } from './clients';
 import { FactExtractor, type FileFacts } from './facts';
 import { foreignEndpoints, type ForeignEndpoint } from './foreign';
@@ -11,7 +11,7 @@ import { applySuppressions } from './suppressions';
 import type { Rule, RuleContext, Signal } from './rule';
 import { rangeOf } from './text';
 import type { FileResult, Finding, LintInput, LintOutput, SourceFile } from './types';
-import { augments, isModule } from './units';
+import { augments, isModule, type FileUnits } from './units';
 import { wholeProgramScope, WorkspaceIndex, type WorkspaceScope } from './workspace';
 
 /** The id internal errors of fact extraction (not of one rule) are reported under. */
@@ -136,7 +136,9 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
   const deadline = (path: string, started: number) => started + (timing.fileTimeLimitMs?.(path) ?? Infinity);
   /** Analyses kept from an earlier run (still valid, see LintCache.begin), and what this pass finds of the others. */
   const kept = new Map<string, KeptAnalysis>();
-  const found = new Map<string, { scanned: Set<string>; recipients: KeptAnalysis['recipients']; foreign?: ForeignEndpoint[]; reached?: number[] }>();
+  const found = new Map<string, { scanned: Set<string>; recipients: KeptAnalysis['recipients']; foreign?: ForeignEndpoint[]; reached?: number[]; statements?: StatementRecord[] }>();
+  /** Statement facts read in this pass (the others were kept from before an edit). */
+  const fresh = new Set<NonNullable<StatementRecord['walked']>>();
   for (const sf of programFiles) {
     const path = sf.fileName;
     if (!analysed(path)) {
@@ -157,9 +159,16 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
     extractor.clients.deadline = deadline(path, started);
     try {
       const walked = reached && new Set(reached);
-      const { result, scanned } = extractor.clients.scannedDuring(() => extractor.extract(sf, walked && ((s) => walked.has(s.pos))));
-      facts.set(path, result);
-      found.set(path, { scanned: new Set(scanned), recipients: [], reached });
+      if (plan && cache && walked) {
+        // A long-lived caller: facts are read statement by statement, so an edit re-reads only what it may change.
+        const { result, scanned, statements } = extractByStatement(extractor, sf, plan.unitsFor(path), walked, cache.edited.get(path), fresh);
+        facts.set(path, result);
+        found.set(path, { scanned, recipients: statements.flatMap((r) => r.walked?.recipients ?? []), reached, statements });
+      } else {
+        const { result, scanned } = extractor.clients.scannedDuring(() => extractor.extract(sf, walked && ((s) => walked.has(s.pos))));
+        facts.set(path, result);
+        found.set(path, { scanned: new Set(scanned), recipients: [], reached });
+      }
     } catch (error) {
       // One file the extractor cannot handle must not cost the others their results.
       if (error instanceof AnalysisTimeout) overTime.add(path);
@@ -174,12 +183,25 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
     let grew = false;
     // A kept analysis found its recipients before: they are analysed again without tracing.
     for (const k of kept.values()) for (const r of k.recipients) grew = plan.reachAt(r.path, r.pos) || grew;
+    // So did the statements an edit left alone.
+    for (const entry of found.values()) for (const r of entry.statements ?? []) if (r.walked && !fresh.has(r.walked)) for (const at of r.walked.recipients) grew = plan.reachAt(at.path, at.pos) || grew;
     const probed = programFiles.filter((sf) => analysed(sf.fileName) && !kept.has(sf.fileName));
-    grew = findRecipients(built, plan, probed, (path, recipient, scanned) => {
+    const records = new Map<ts.Statement, StatementRecord>();
+    for (const entry of found.values()) for (const r of entry.statements ?? []) records.set(r.node, r);
+    const probe = (statement: ts.Statement) => {
+      const walked = records.get(statement)?.walked;
+      return walked === undefined || fresh.has(walked);
+    };
+    grew = findRecipients(built, plan, probed, probe, (path, statement, recipient, scanned) => {
       const entry = found.get(path);
       if (!entry) return;
       if (recipient) entry.recipients.push(recipient);
       for (const s of scanned) entry.scanned.add(s);
+      const walked = records.get(statement)?.walked;
+      if (walked && fresh.has(walked)) {
+        if (recipient) walked.recipients.push(recipient);
+        for (const s of scanned) (walked.scanned as Set<string>).add(s);
+      }
     }) || grew;
     if (grew || plan.include(built.misses) || scope.grew) return empty;
     // Only now, with the analysis of this program done, are the other files' traits needed.
@@ -230,11 +252,88 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
     // This pass is the run's last: what it found holds for the next run too, as far as LintCache.begin lets it.
     for (const [path, entry] of found) {
       const file = facts.get(path)!;
-      cache.analyses.set(path, { text: file.sourceFile.text, facts: file, foreign: entry.foreign ?? [], recipients: entry.recipients, scanned: entry.scanned, reached: entry.reached });
+      cache.analyses.set(path, { text: file.sourceFile.text, facts: file, foreign: entry.foreign ?? [], recipients: entry.recipients, scanned: entry.scanned, reached: entry.reached, statements: entry.statements });
     }
     cache.included = new Set(plan.included);
   }
   return { grew, index, results };
+}
+
+/**
+ * A file's facts read statement by statement, each statement's kept with what it gave. After an
+ * edit of this file alone (`earlier`), a statement the edit left alone keeps its facts unless it may
+ * depend on one the edit touched (see `untouched`).
+ */
+function extractByStatement(extractor: FactExtractor, sf: ts.SourceFile, units: FileUnits, walked: ReadonlySet<number>, earlier: KeptAnalysis | undefined, fresh: Set<NonNullable<StatementRecord['walked']>>): { result: FileFacts; scanned: Set<string>; statements: StatementRecord[] } {
+  const keep = earlier?.statements ? untouched(earlier.statements, sf, units) : new Map<ts.Statement, StatementRecord>();
+  const result: FileFacts = { file: sf.fileName, sourceFile: sf, calls: [], creations: [], analysed: true };
+  // Literal classifications of the statements kept hold as their facts do.
+  for (const [literal, type] of earlier?.facts.literalTypes ?? []) {
+    if (keep.has(topStatement(literal) as ts.Statement)) (result.literalTypes ??= new Map()).set(literal, type);
+  }
+  const scanned = new Set<string>();
+  const statements: StatementRecord[] = [];
+  sf.statements.forEach((statement, i) => {
+    const record: StatementRecord = { node: statement, names: namesOf(units, i) };
+    if (walked.has(statement.pos)) {
+      let facts = keep.get(statement)?.walked;
+      if (!facts) {
+        const read = extractor.clients.scannedDuring(() => extractor.extract(sf, (s) => s === statement));
+        facts = { calls: read.result.calls, creations: read.result.creations, recipients: [], scanned: new Set(read.scanned) };
+        fresh.add(facts);
+      }
+      record.walked = facts;
+      result.calls.push(...facts.calls);
+      result.creations.push(...facts.creations);
+      for (const f of facts.scanned) scanned.add(f);
+    }
+    statements.push(record);
+  });
+  return { result, scanned, statements };
+}
+
+/** The top-level statement holding a node (of a bound tree). */
+function topStatement(node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && !ts.isSourceFile(n.parent)) n = n.parent;
+  return n;
+}
+
+/** What other statements may know a statement by: the names it declares or assigns. */
+function namesOf(units: FileUnits, index: number): string[] {
+  const unit = units.units[index];
+  return [...unit.declares, ...units.assigns(unit)];
+}
+
+/**
+ * Statements of the edited file whose earlier facts still hold: the incremental parser kept their
+ * node (their text is unchanged) and they mention no name of a statement the edit touched — or of
+ * one that must be read again itself, transitively — since facts follow names (a declaration, an
+ * assignment) and the checker resolves within a file by name. A statement whose traces read call
+ * sites anywhere is always read again: call sites name it, not the other way round.
+ */
+function untouched(before: readonly StatementRecord[], sf: ts.SourceFile, units: FileUnits): Map<ts.Statement, StatementRecord> {
+  const earlier = new Map(before.map((r) => [r.node, r]));
+  const now = new Set<ts.Statement>(sf.statements);
+  const touched = new Set<string>();
+  for (const r of before) if (!now.has(r.node)) for (const n of r.names) touched.add(n);
+  const candidates = new Map<number, StatementRecord>();
+  sf.statements.forEach((statement, i) => {
+    const record = earlier.get(statement);
+    if (record && (record.walked?.scanned.size ?? 0) === 0) candidates.set(i, record);
+    else for (const n of namesOf(units, i)) touched.add(n);
+  });
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [i, record] of candidates) {
+      const words = units.words(units.units[i]);
+      if (!record.names.some((n) => touched.has(n)) && ![...touched].some((n) => words.has(n))) continue;
+      candidates.delete(i);
+      for (const n of record.names) touched.add(n);
+      grew = true;
+    }
+  }
+  return new Map([...candidates.values()].map((r) => [r.node, r]));
 }
 
 /**
@@ -244,7 +343,7 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
  * checker keeps what it resolved, so a later question through the same import would not ask again.
  * `onFile` hears, per file, each recipient and the files whose call sites the traces read.
  */
-function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.SourceFile[], onFile: (path: string, recipient: { path: string; pos: number } | undefined, scanned: ReadonlySet<string>) => void): boolean {
+function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.SourceFile[], wanted: (statement: ts.Statement) => boolean, onFile: (path: string, statement: ts.Statement, recipient: { path: string; pos: number } | undefined, scanned: ReadonlySet<string>) => void): boolean {
   const seen = new Map<string, ts.SourceFile[]>();
   const mentioning = (words: Iterable<string>) => {
     const list = [...words];
@@ -260,6 +359,7 @@ function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.Sourc
   const probe = new ClientRecognizer(built.checker, built.typed, files, quiet);
   let grew = false;
   for (const sf of files) {
+    let statement: ts.Statement;
     const visit = (n: ts.Node): void => {
       if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments && n.arguments.length > 0 && ClientRecognizer.mayHandClient(n)) {
         // The callee first: most calls here invoke a client or a library, whose arguments need no trace.
@@ -268,13 +368,13 @@ function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.Sourc
           return callee && probe.handsClient(n) ? callee : undefined;
         });
         const at = recipient ? { path: recipient.getSourceFile().fileName, pos: recipient.pos } : undefined;
-        onFile(sf.fileName, at, scanned);
+        onFile(sf.fileName, statement, at, scanned);
         if (at) grew = plan.reachAt(at.path, at.pos) || grew;
       }
       n.forEachChild(visit);
     };
     // A statement the pre-filter did not reach mentions nothing a client could come from: its arguments are none.
-    for (const statement of sf.statements) if (plan.isReached(sf.fileName, statement.pos)) visit(statement);
+    for (statement of sf.statements) if (plan.isReached(sf.fileName, statement.pos) && wanted(statement)) visit(statement);
   }
   return grew;
 }

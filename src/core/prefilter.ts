@@ -213,6 +213,11 @@ export class AnalysisPlan {
     return { paths: this.paths, matchText: (p) => this.matchText(p), units: (p) => this.unitsOf(p), index, test };
   }
 
+  /** The file's top-level statements as the reach sees them. */
+  unitsFor(path: string): FileUnits {
+    return this.unitsOf(path);
+  }
+
   private unitsOf(path: string): FileUnits {
     const text = this.texts.get(path)!;
     const known = this.input.units?.get(path);

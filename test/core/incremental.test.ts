@@ -5,6 +5,7 @@ import type ts from 'typescript';
 import { LintCache } from '../../src/core/cache';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/core/linter';
+import type { CallFact } from '../../src/core/facts';
 import type { LintOutput, SourceFile } from '../../src/core/types';
 import { allRules } from '../../src/rules';
 import { MODES } from '../helpers/rule-tester';
@@ -94,6 +95,31 @@ describe('edits as an editor sends them', () => {
       }
       assert.equal(text, pipeline);
       assert.ok(summary(fresh(text))[0].findings.length >= 3, JSON.stringify(summary(fresh(text))));
+    });
+
+    it(`${mode}: facts of statements an edit cannot reach are kept, the others read again`, () => {
+      const host = mode === 'typed' ? createTypingsHost() : undefined;
+      const cache = new LintCache();
+      let old: ts.Program | undefined;
+      let calls: CallFact[] = [];
+      const run = (main: string) =>
+        lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules, (index) => (calls = index.files.get(MAIN)!.calls), { cache, oldProgram: old, onProgram: (p) => (old = p) });
+      run(pipeline);
+      const before = new Map(calls.map((c) => [c.command, c]));
+      // Inside notify(): ship() and audit() mention nothing it declares.
+      const edited = pipeline.replace("'order-created'", "'order-created-v2'");
+      assert.deepEqual(run(edited), lint({ files: files(edited), moduleHost: host, config: defaultConfig(allRules) }, allRules));
+      const after = new Map(calls.map((c) => [c.command, c]));
+      assert.equal(after.get('send'), before.get('send'), 'ship() keeps its fact');
+      assert.equal(after.get('XADD'), before.get('XADD'), 'audit() keeps its fact');
+      assert.notEqual(after.get('PUBLISH'), before.get('PUBLISH'), 'notify() is read again');
+      assert.deepEqual(after.get('PUBLISH')!.args.map((a) => a.kind === 'string' && a.value), ['order-created-v2', false]);
+      // The client's declaration changes: every statement naming it is read again.
+      const renamed = edited.replace('const redis = new Redis();', 'const redis = new Redis(6380);');
+      assert.deepEqual(run(renamed), lint({ files: files(renamed), moduleHost: host, config: defaultConfig(allRules) }, allRules));
+      const third = new Map(calls.map((c) => [c.command, c]));
+      assert.notEqual(third.get('XADD'), after.get('XADD'), 'audit() names redis: read again');
+      assert.equal(third.get('send'), after.get('send'), 'ship() does not name redis: kept');
     });
 
     it(`${mode}: an edit inside one statement reparses only around it (statements before and after keep their nodes)`, () => {

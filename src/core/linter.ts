@@ -341,7 +341,9 @@ function untouched(before: readonly StatementRecord[], sf: ts.SourceFile, units:
  * recipient's untyped parameter then holds a client, so its file is analysed too. A recognizer of
  * its own keeps these traces out of the run's caches. What its traces miss stays asked for: the
  * checker keeps what it resolved, so a later question through the same import would not ask again.
- * `onFile` hears, per file, each recipient and the files whose call sites the traces read.
+ * Only the reached statements `wanted` admits are probed (an edit's kept statements keep their
+ * recipients). `onFile` hears, per statement, each recipient and the files whose call sites the
+ * traces read.
  */
 function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.SourceFile[], wanted: (statement: ts.Statement) => boolean, onFile: (path: string, statement: ts.Statement, recipient: { path: string; pos: number } | undefined, scanned: ReadonlySet<string>) => void): boolean {
   const seen = new Map<string, ts.SourceFile[]>();

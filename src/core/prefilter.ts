@@ -158,7 +158,9 @@ export class AnalysisPlan {
   reachAt(path: string, pos: number): boolean {
     if (!this.texts.has(path) || this.reach.reachedAt(path, pos)) return false;
     this.reach.seedAt(path, pos);
-    return this.refresh();
+    const files = this.refresh();
+    // A statement newly reached in a file already analysed (a recipient in the caller's own file) needs a pass too.
+    return this.reach.reachedAt(path, pos) || files;
   }
 
   /** Files whose text may mention one of `words` (and matches `filter`); adds those missing from the program. */

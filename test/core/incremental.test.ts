@@ -122,6 +122,31 @@ describe('edits as an editor sends them', () => {
       assert.equal(third.get('send'), after.get('send'), 'ship() does not name redis: kept');
     });
 
+    it(`${mode}: a statement whose client comes from a call site elsewhere in the file is read again when the call site changes`, () => {
+      const host = mode === 'typed' ? createTypingsHost() : undefined;
+      const cache = new LintCache();
+      let old: ts.Program | undefined;
+      const text = [
+        "import Redis from 'ioredis';",
+        'const redis = new Redis();',
+        'const other = { publish: (..._: unknown[]) => 0 };',
+        '// eslint-disable-next-line @typescript-eslint/no-explicit-any',
+        "function announce(client: any, id: string) { return client.publish('order-created', id); }",
+        "export const go = (id: string) => announce(redis, id);",
+        '',
+      ].join('\n');
+      const run = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules, undefined, { cache, oldProgram: old, onProgram: (p) => (old = p) });
+      const fresh = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules);
+      const publishes = (output: LintOutput) => output.files[0].findings.filter((f) => f.ruleId === 'redis/pubsub-critical-data').length;
+      assert.equal(publishes(run(text)), 1);
+      // announce() names neither `go` nor `other`: only the call site ties it to the client.
+      const edited = text.replace('announce(redis, id)', 'announce(other, id)');
+      const output = run(edited);
+      assert.deepEqual(output, fresh(edited));
+      assert.equal(publishes(output), 0);
+      assert.equal(publishes(run(text)), 1);
+    });
+
     it(`${mode}: an edit inside one statement reparses only around it (statements before and after keep their nodes)`, () => {
       const host = mode === 'typed' ? createTypingsHost() : undefined;
       let old: ts.Program | undefined;

@@ -166,6 +166,16 @@ describe('pre-filter: results never change', () => {
         assert.ok(found.includes('worker.ts: redis/list-queue-without-ack@4'), found.join('\n'));
       });
 
+      it('a function handed a client by a call in its own file', () => {
+        const found = sameAsExhaustive(
+          {
+            'announce.ts': `${ioredis}const redis = new Redis();\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nfunction announce(client: any, id: string) { return client.publish('order-created', id); }\nexport const go = (id: string) => announce(redis, id);\n`,
+          },
+          mode,
+        );
+        assert.ok(found.includes('announce.ts: redis/pubsub-critical-data@4'), found.join('\n'));
+      });
+
       it('a Lua acknowledgement and a NestJS consumer in files no client reaches', () => {
         const found = sameAsExhaustive(
           {

@@ -2,6 +2,7 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import fs from 'node:fs';
 import path from 'node:path';
+import { hasSyntaxErrors } from '../core/linter';
 import type { Finding, LintOutput, SourceFile } from '../core/types';
 import { toPosix } from './files';
 import { mergeEdits, type EslintResult } from './formats/json';
@@ -129,7 +130,8 @@ export function fixWorkspace(
     passes++;
     onPass?.(passes);
     output = relint(current());
-    const broken = output.files.filter((r) => before.has(r.path) && r.syntaxErrors.length > 0).map((r) => r.path);
+    // A fixed file left without findings may have its syntax unchecked by the run: check it here.
+    const broken = output.files.filter((r) => before.has(r.path) && (r.syntaxErrors.length > 0 || (r.syntaxUnchecked === true && hasSyntaxErrors(r.path, texts.get(r.path)!)))).map((r) => r.path);
     if (broken.length > 0) {
       // Back to the text before this pass: fixes of earlier passes parsed fine and stay.
       for (const p of broken) {

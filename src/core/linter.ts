@@ -102,7 +102,9 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
     const results: FileResult[] = [];
     for (const path of targets) {
       const result = pass.results.get(path);
-      if (result) results.push(plan?.syntaxUnchecked(path) ? { ...result, syntaxErrors: [], syntaxUnchecked: true } : result);
+      // A file with findings is one a user acts on (and `--fix` edits): its syntax always counts.
+      const quiet = result && result.findings.length === 0 && (result.suppressed?.length ?? 0) === 0;
+      if (result) results.push(quiet && plan?.syntaxUnchecked(path) ? { ...result, syntaxErrors: [], syntaxUnchecked: true } : result);
       else if (trees.has(path)) results.push(outside.get(path) ?? (plan?.unparsed(path) ? unparsedResult(path) : outsideResult(path, trees.outside(path), ruleIds)));
     }
     return { files: results, typed };
@@ -455,6 +457,11 @@ class Trees {
   release(path: string): void {
     this.parsed.delete(path);
   }
+}
+
+/** Does the text have syntax errors, as a run that checks them would report? (For files a run left unchecked.) */
+export function hasSyntaxErrors(path: string, text: string): boolean {
+  return syntacticDiagnostics(parseWorkspaceFile(path, text)).length > 0;
 }
 
 /** `old` reparsed to `text` incrementally: only the nodes the change touches are parsed again. */

@@ -135,6 +135,16 @@ describe('fixWorkspace', () => {
     assert.equal(run.output.files.find((r) => r.path === '/w/a.ts')!.syntaxErrors.length, 0, 'the report is of the restored text');
   });
 
+  it('checks the syntax itself of a fixed file the run left unchecked (no finding left in it)', () => {
+    // A fix that leaves `export const x = (` behind: the engine reports the file as having no finding and unchecked syntax.
+    const files = [{ path: '/w/config.ts', text: 'export const x = (1);\n' }];
+    const first: LintOutput = { files: [{ path: '/w/config.ts', findings: [finding('fake/paren', [edit(19, 20, '')], 19)], syntaxErrors: [], internalErrors: [] }], typed: false };
+    const unchecked = (all: SourceFile[]): LintOutput => ({ files: all.map((f) => ({ path: f.path, findings: [], syntaxErrors: [], internalErrors: [], syntaxUnchecked: true as const })), typed: false });
+    const run = fixWorkspace(files, first, unchecked);
+    assert.deepEqual(run.reverted, ['/w/config.ts']);
+    assert.equal(run.files[0].text, 'export const x = (1);\n');
+  });
+
   it('keeps the passes that parsed when a later pass breaks the file', () => {
     const files = [{ path: '/w/a.ts', text: 'aaaa' }];
     const broken = (t: string) => t === 'aa';

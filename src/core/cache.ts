@@ -5,6 +5,7 @@ import type { ForeignEndpoint } from './foreign';
 import type { TraitCache } from './prefilter';
 import type { SourceFile } from './types';
 import type { FileUnits } from './units';
+import type { Value } from './values';
 import { WordIndex } from './word-index';
 
 /** One analysed file's results, valid while neither it nor anything its analysis read has changed. */
@@ -51,6 +52,12 @@ export class LintCache {
   /** The workspace files each file's imports resolved to, as of its text when the program last resolved them. */
   readonly imports = new Map<string, string[]>();
   readonly analyses = new Map<string, KeptAnalysis>();
+  /**
+   * Values the rules resolved from the top, by expression node, as of the last run. Like facts, a
+   * value follows names, so it holds while the file it lies in is kept whole or the statement it
+   * lies in is kept (see linter.ts, `keptValues`).
+   */
+  values = new Map<ts.Node, Value>();
   /** The analysis of the one file an edit changed, when nothing else changed: its untouched statements may keep their facts. */
   readonly edited = new Map<string, KeptAnalysis>();
   private texts = new Map<string, string>();

@@ -12,6 +12,7 @@ import type { Rule, RuleContext, Signal } from './rule';
 import { rangeOf } from './text';
 import type { FileResult, Finding, LintInput, LintOutput, SourceFile } from './types';
 import { augments, isModule, type FileUnits } from './units';
+import type { Value } from './values';
 import { wholeProgramScope, WorkspaceIndex, type WorkspaceScope } from './workspace';
 
 /** The id internal errors of fact extraction (not of one rule) are reported under. */
@@ -138,7 +139,7 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
   const deadline = (path: string, started: number) => started + (timing.fileTimeLimitMs?.(path) ?? Infinity);
   /** Analyses kept from an earlier run (still valid, see LintCache.begin), and what this pass finds of the others. */
   const kept = new Map<string, KeptAnalysis>();
-  const found = new Map<string, { scanned: Set<string>; recipients: KeptAnalysis['recipients']; foreign?: ForeignEndpoint[]; reached?: number[]; statements?: StatementRecord[] }>();
+  const found = new Map<string, { scanned: Set<string>; recipients: KeptAnalysis['recipients']; foreign?: ForeignEndpoint[]; reached?: number[]; statements?: StatementRecord[]; untouched?: ReadonlySet<ts.Node> }>();
   /** Statement facts read in this pass (the others were kept from before an edit). */
   const fresh = new Set<NonNullable<StatementRecord['walked']>>();
   for (const sf of programFiles) {
@@ -163,9 +164,9 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
       const walked = reached && new Set(reached);
       if (plan && cache && walked) {
         // A long-lived caller: facts are read statement by statement, so an edit re-reads only what it may change.
-        const { result, scanned, statements } = extractByStatement(extractor, sf, plan.unitsFor(path), walked, cache.edited.get(path), fresh);
+        const { result, scanned, statements, untouched } = extractByStatement(extractor, sf, plan.unitsFor(path), walked, cache.edited.get(path), fresh);
         facts.set(path, result);
-        found.set(path, { scanned, recipients: statements.flatMap((r) => r.walked?.recipients ?? []), reached, statements });
+        found.set(path, { scanned, recipients: statements.flatMap((r) => r.walked?.recipients ?? []), reached, statements, untouched });
       } else {
         const { result, scanned } = extractor.clients.scannedDuring(() => extractor.extract(sf, walked && ((s) => walked.has(s.pos))));
         facts.set(path, result);
@@ -227,6 +228,8 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
   if (plan && (plan.include(built.misses) || scope.grew)) return empty;
 
   const index = new WorkspaceIndex(facts, foreign, scope);
+  // The rules' values of what this run kept are the last run's.
+  if (plan && cache) extractor.values.memo = { kept: keptValues(cache.values, kept, (p) => found.get(p)?.untouched), found: new Map() };
   const results = new Map<string, FileResult>();
   for (const [path, fileFacts] of facts) {
     if (!targets.has(path)) continue;
@@ -257,6 +260,8 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
       cache.analyses.set(path, { text: file.sourceFile.text, facts: file, foreign: entry.foreign ?? [], recipients: entry.recipients, scanned: entry.scanned, reached: entry.reached, statements: entry.statements });
     }
     cache.included = new Set(plan.included);
+    const memo = extractor.values.memo;
+    if (memo) cache.values = new Map([...memo.kept, ...memo.found]);
   }
   return { grew, index, results };
 }
@@ -266,7 +271,7 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
  * edit of this file alone (`earlier`), a statement the edit left alone keeps its facts unless it may
  * depend on one the edit touched (see `untouched`).
  */
-function extractByStatement(extractor: FactExtractor, sf: ts.SourceFile, units: FileUnits, walked: ReadonlySet<number>, earlier: KeptAnalysis | undefined, fresh: Set<NonNullable<StatementRecord['walked']>>): { result: FileFacts; scanned: Set<string>; statements: StatementRecord[] } {
+function extractByStatement(extractor: FactExtractor, sf: ts.SourceFile, units: FileUnits, walked: ReadonlySet<number>, earlier: KeptAnalysis | undefined, fresh: Set<NonNullable<StatementRecord['walked']>>): { result: FileFacts; scanned: Set<string>; statements: StatementRecord[]; untouched: ReadonlySet<ts.Node> } {
   const keep = earlier?.statements ? untouched(earlier.statements, sf, units) : new Map<ts.Statement, StatementRecord>();
   const result: FileFacts = { file: sf.fileName, sourceFile: sf, calls: [], creations: [], analysed: true };
   // Literal classifications of the statements kept hold as their facts do.
@@ -291,7 +296,23 @@ function extractByStatement(extractor: FactExtractor, sf: ts.SourceFile, units: 
     }
     statements.push(record);
   });
-  return { result, scanned, statements };
+  return { result, scanned, statements, untouched: new Set(keep.keys()) };
+}
+
+/**
+ * The values earlier runs resolved that still hold: those in a file whose analysis is kept whole
+ * (same tree, nothing it depends on changed), and those in a statement an edit left untouched.
+ * Values follow names exactly as facts do, so they are kept by the same rule.
+ */
+function keptValues(values: ReadonlyMap<ts.Node, Value>, kept: ReadonlyMap<string, KeptAnalysis>, untouched: (path: string) => ReadonlySet<ts.Node> | undefined): Map<ts.Node, Value> {
+  const out = new Map<ts.Node, Value>();
+  for (const [node, value] of values) {
+    const top = topStatement(node);
+    const sf = top.parent;
+    if (!sf || !ts.isSourceFile(sf)) continue;
+    if (kept.get(sf.fileName)?.facts.sourceFile === sf || untouched(sf.fileName)?.has(top)) out.set(node, value);
+  }
+  return out;
 }
 
 /** The top-level statement holding a node (of a bound tree). */

@@ -29,6 +29,11 @@ const MAX_DEPTH = 12;
 
 export class ValueResolver {
   private readonly visiting = new Set<ts.Node>();
+  /**
+   * Values of expressions resolved from the top (depth 0, nothing being resolved): `kept` holds
+   * earlier runs' still-valid answers (see LintCache.values), `found` receives this run's.
+   */
+  memo: { kept: ReadonlyMap<ts.Node, Value>; found: Map<ts.Node, Value> } | undefined;
   constructor(private readonly checker: ts.TypeChecker, private readonly typed: boolean) {}
 
   /**
@@ -46,13 +51,28 @@ export class ValueResolver {
     }
   }
 
+  /**
+   * `resolve(literal)` with only the properties named in `keys` resolved, the others unknown: a
+   * reader of a few settings need not resolve the rest (a send's messages). Spreads, computed
+   * names, depths and cycle marks are as `resolve` has them, so the properties read are the same.
+   */
+  resolveObjectKeys(literal: ts.ObjectLiteralExpression, keys: ReadonlySet<string>): Value {
+    return this.within(literal, 0, () => this.object(literal, 1, keys)) ?? unknownOf(literal);
+  }
+
   resolve(expr: ts.Expression | undefined, depth = 0): Value {
     if (!expr) return UNKNOWN;
     if (depth > MAX_DEPTH || this.visiting.has(expr)) return unknownOf(expr);
+    const top = depth === 0 && this.visiting.size === 0 && this.memo;
+    if (top) {
+      const known = top.kept.get(expr) ?? top.found.get(expr);
+      if (known) return known;
+    }
     this.visiting.add(expr);
     try {
       const v = this.resolveInner(expr, depth);
       if (v.node === undefined) (v as { node?: ts.Node }).node = expr;
+      if (top) top.found.set(expr, v);
       return v;
     } finally {
       this.visiting.delete(expr);
@@ -121,7 +141,7 @@ export class ValueResolver {
     return fromParts(parts, expr);
   }
 
-  private object(expr: ts.ObjectLiteralExpression, depth: number): Value {
+  private object(expr: ts.ObjectLiteralExpression, depth: number, only?: ReadonlySet<string>): Value {
     const props = new Map<string, Value>();
     const propNodes = new Map<string, ts.Node>();
     let complete = true;
@@ -141,7 +161,8 @@ export class ValueResolver {
         continue;
       }
       propNodes.set(key, p);
-      if (ts.isPropertyAssignment(p)) props.set(key, this.resolve(p.initializer, depth));
+      if (only && !only.has(key)) props.set(key, unknownOf(p));
+      else if (ts.isPropertyAssignment(p)) props.set(key, this.resolve(p.initializer, depth));
       else if (ts.isShorthandPropertyAssignment(p)) props.set(key, this.resolve(p.name, depth));
       else if (ts.isMethodDeclaration(p)) props.set(key, { kind: 'function', decl: p, node: p });
       else props.set(key, unknownOf(p));

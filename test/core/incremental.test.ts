@@ -147,6 +147,29 @@ describe('edits as an editor sends them', () => {
       assert.equal(publishes(run(text)), 1);
     });
 
+    it(`${mode}: a value a rule resolved in a kept statement is resolved again when a name it mentions changes`, () => {
+      const host = mode === 'typed' ? createTypingsHost() : undefined;
+      const cache = new LintCache();
+      let old: ts.Program | undefined;
+      const text = [
+        "import { createClient } from 'redis';",
+        'const OPTIONS = { RESP: 3 } as const;',
+        'const client = createClient(OPTIONS);',
+        "export const listen = () => client.subscribe('a', () => undefined);",
+        "export const read = () => client.get('k');",
+        '',
+      ].join('\n');
+      const run = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules, undefined, { cache, oldProgram: old, onProgram: (p) => (old = p) });
+      const reuse = (output: LintOutput) => output.files[0].findings.filter((f) => f.ruleId === 'redis/subscriber-connection-reuse').length;
+      assert.equal(reuse(run(text)), 0, 'RESP3 keeps commands working on a subscribed connection');
+      // Only OPTIONS changes: the creation's statement keeps its node, and the value of its argument must not be the old one.
+      const resp2 = text.replace('RESP: 3', 'RESP: 2');
+      const output = run(resp2);
+      assert.deepEqual(output, lint({ files: files(resp2), moduleHost: host, config: defaultConfig(allRules) }, allRules));
+      assert.ok(reuse(output) > 0);
+      assert.equal(reuse(run(text)), 0);
+    });
+
     it(`${mode}: an edit inside one statement reparses only around it (statements before and after keep their nodes)`, () => {
       const host = mode === 'typed' ? createTypingsHost() : undefined;
       let old: ts.Program | undefined;

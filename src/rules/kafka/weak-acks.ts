@@ -56,9 +56,10 @@ export default defineRule<Data>({
     // Configs and send records handed to wrappers, known by the typings that type them.
     for (const use of ['producer-config', 'send'] as const) {
       for (const { literal, dialect } of typedLiterals(ctx.file, ctx.checker, use, (l) => mayHoldKey(l, ACK_KEYS))) {
-        for (const key of dialect === 'kafkajs' ? ['acks'] : LIBRDKAFKA_KEYS) {
-          yield* once(weakSetting(ctx.values.resolve(literal), key, dialect, literal, ctx));
-        }
+        const keys = dialect === 'kafkajs' ? ['acks'] : LIBRDKAFKA_KEYS;
+        // Only the acks settings are read: the rest of a send (its messages) is left unresolved.
+        const value = ctx.values.resolveObjectKeys(literal, new Set(keys));
+        for (const key of keys) yield* once(weakSetting(value, key, dialect, literal, ctx));
       }
     }
   },

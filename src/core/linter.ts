@@ -191,11 +191,12 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
     const probed = programFiles.filter((sf) => analysed(sf.fileName) && !kept.has(sf.fileName));
     const records = new Map<ts.Statement, StatementRecord>();
     for (const entry of found.values()) for (const r of entry.statements ?? []) records.set(r.node, r);
-    const probe = (statement: ts.Statement) => {
+    // A statement whose facts were kept keeps its recipients too: only the others are probed.
+    const needsProbe = (statement: ts.Statement) => {
       const walked = records.get(statement)?.walked;
       return walked === undefined || fresh.has(walked);
     };
-    grew = findRecipients(built, plan, probed, probe, (path, statement, recipient, scanned) => {
+    grew = findRecipients(built, plan, probed, needsProbe, (path, statement, recipient, scanned) => {
       const entry = found.get(path);
       if (!entry) return;
       if (recipient) entry.recipients.push(recipient);

@@ -106,7 +106,8 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
       // A file with findings is one a user acts on (and `--fix` edits): its syntax always counts.
       const quiet = result && result.findings.length === 0 && (result.suppressed?.length ?? 0) === 0;
       if (result) results.push(quiet && plan?.syntaxUnchecked(path) ? { ...result, syntaxErrors: [], syntaxUnchecked: true } : result);
-      else if (trees.has(path)) results.push(outside.get(path) ?? (plan?.unparsed(path) ? unparsedResult(path) : outsideResult(path, trees.outside(path), ruleIds)));
+      // Decided by the text, not by how this run learnt the file's traits (an earlier run may have parsed it).
+      else if (trees.has(path)) results.push(plan?.syntaxUnchecked(path) ? uncheckedResult(path) : outside.get(path) ?? outsideResult(path, trees.outside(path), ruleIds));
     }
     return { files: results, typed };
   }
@@ -508,8 +509,8 @@ function outsideResult(path: string, sf: ts.SourceFile, ruleIds: ReadonlySet<str
   return result;
 }
 
-/** A target whose text shows it holds no messaging code and no directive: it was never parsed, and nothing is reported. */
-function unparsedResult(path: string): FileResult {
+/** A target left out whose text shows it holds no messaging code and no directive: nothing is reported (usually it was never parsed). */
+function uncheckedResult(path: string): FileResult {
   return { path, findings: [], syntaxErrors: [], internalErrors: [], suppressed: [], unusedDisables: [], directiveProblems: [], syntaxUnchecked: true };
 }
 

@@ -21,8 +21,6 @@ export interface FileTraits {
   foreign: ForeignEndpoint[] | undefined;
   /** The text words are searched in (escaped identifiers and strings cooked); undefined when it is the text. */
   matchText?: string;
-  /** Read from the text alone (see `traitsFromText`): the file was not parsed. */
-  fromText?: true;
 }
 
 /** A line that starts with `import`/`export` as a declaration does (not `import(` or `import.meta`). */
@@ -43,7 +41,7 @@ const TEXT_DECIDES_FORMAT = /\.(?:ts|tsx|js|jsx)$/i;
 export function traitsFromText(path: string, text: string): Omit<FileTraits, 'text'> | undefined {
   if (!TEXT_DECIDES_FORMAT.test(path) || path.toLowerCase().endsWith('.d.ts')) return undefined;
   if (!MODULE_LINE.test(text) || NEEDS_TREE.test(text) || mayHaveForeignEndpoints(text) || hasEscapes(text)) return undefined;
-  return { module: true, augments: false, foreign: [], fromText: true };
+  return { module: true, augments: false, foreign: [] };
 }
 
 /** A file's traits, from its tree. */
@@ -89,7 +87,6 @@ export class AnalysisPlan {
   private readonly referenced = new Map<string, ReadonlySet<string>>();
   private readonly escaped = new Map<string, boolean>();
   private indexed = false;
-  private readonly quiet = new Map<string, { text: string; quiet: boolean }>();
   private traitsComplete = false;
 
   constructor(private readonly input: PlanInput) {
@@ -237,24 +234,15 @@ export class AnalysisPlan {
     return escaped ? this.traitsOf(path).matchText ?? text : text;
   }
 
-  /** Was the file left out unparsed, its text proving it holds nothing for the program (see `traitsFromText`)? */
-  unparsed(path: string): boolean {
-    return !this.included.has(path) && this.traitsOf(path).fromText === true;
-  }
-
   /**
    * Are the file's syntax errors left unchecked? For a file the reach does not hold whose text shows
    * it holds no messaging code: unparsed when left out, and the same when the program holds it for
-   * the analysis of others (a config module), so what is reported never depends on what an earlier
-   * run of a long-lived caller included.
+   * the analysis of others (a config module). Decided by the text alone, so what is reported never
+   * depends on what an earlier run of a long-lived caller included or parsed.
    */
   syntaxUnchecked(path: string): boolean {
-    if (this.analysed.has(path)) return false;
     const text = this.texts.get(path);
-    if (text === undefined) return false;
-    let known = this.quiet.get(path);
-    if (!known || known.text !== text) this.quiet.set(path, (known = { text, quiet: traitsFromText(path, text) !== undefined }));
-    return known.quiet;
+    return !this.analysed.has(path) && text !== undefined && traitsFromText(path, text) !== undefined;
   }
 
   private traitsOf(path: string): FileTraits {

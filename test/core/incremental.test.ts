@@ -8,7 +8,8 @@ import { lint } from '../../src/core/linter';
 import type { CallFact } from '../../src/core/facts';
 import type { LintOutput, SourceFile } from '../../src/core/types';
 import { allRules } from '../../src/rules';
-import { MODES } from '../helpers/rule-tester';
+import type { WorkspaceIndex } from '../../src/core/workspace';
+import { MODES, type Mode } from '../helpers/rule-tester';
 import { createTypingsHost, WORKSPACE_ROOT } from '../helpers/virtual-host';
 
 const MAIN = `${WORKSPACE_ROOT}/src/pipeline.ts`;
@@ -77,14 +78,26 @@ function files(main: string): SourceFile[] {
 
 const summary = (output: LintOutput) => output.files.map((f) => ({ path: f.path, findings: f.findings.map((x) => `${x.ruleId}@${x.range.line}:${x.range.column}-${x.range.endLine}:${x.range.endColumn} ${JSON.stringify(x.fix ?? x.suggestions ?? null)}`), syntax: f.syntaxErrors.length }));
 
+/**
+ * A language server's runs over the workspace (one cache, each program built from the last) and
+ * fresh runs of the same files to compare with. `extra` files join the workspace.
+ */
+function session(mode: Mode) {
+  const host = mode === 'typed' ? createTypingsHost() : undefined;
+  const cache = new LintCache();
+  let old: ts.Program | undefined;
+  const input = (main: string, extra: SourceFile[]) => ({ files: [...files(main), ...extra], moduleHost: host, config: defaultConfig(allRules) });
+  return {
+    run: (main: string, extra: SourceFile[] = [], onIndex?: (index: WorkspaceIndex) => void) => lint(input(main, extra), allRules, onIndex, { cache, oldProgram: old, onProgram: (p) => (old = p) }),
+    fresh: (main: string, extra: SourceFile[] = []) => lint(input(main, extra), allRules),
+    program: () => old!,
+  };
+}
+
 describe('edits as an editor sends them', () => {
   for (const mode of MODES) {
     it(`${mode}: every run with the kept cache and program gives the results of a fresh run`, () => {
-      const host = mode === 'typed' ? createTypingsHost() : undefined;
-      const cache = new LintCache();
-      let old: ts.Program | undefined;
-      const kept = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules, undefined, { cache, oldProgram: old, onProgram: (p) => (old = p) });
-      const fresh = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules);
+      const { run: kept, fresh } = session(mode);
       let text = pipeline;
       kept(text);
       let step = 0;
@@ -98,17 +111,14 @@ describe('edits as an editor sends them', () => {
     });
 
     it(`${mode}: facts of statements an edit cannot reach are kept, the others read again`, () => {
-      const host = mode === 'typed' ? createTypingsHost() : undefined;
-      const cache = new LintCache();
-      let old: ts.Program | undefined;
+      const s = session(mode);
       let calls: CallFact[] = [];
-      const run = (main: string) =>
-        lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules, (index) => (calls = index.files.get(MAIN)!.calls), { cache, oldProgram: old, onProgram: (p) => (old = p) });
+      const run = (main: string) => s.run(main, [], (index) => (calls = index.files.get(MAIN)!.calls));
       run(pipeline);
       const before = new Map(calls.map((c) => [c.command, c]));
       // Inside notify(): ship() and audit() mention nothing it declares.
       const edited = pipeline.replace("'order-created'", "'order-created-v2'");
-      assert.deepEqual(run(edited), lint({ files: files(edited), moduleHost: host, config: defaultConfig(allRules) }, allRules));
+      assert.deepEqual(run(edited), s.fresh(edited));
       const after = new Map(calls.map((c) => [c.command, c]));
       assert.equal(after.get('send'), before.get('send'), 'ship() keeps its fact');
       assert.equal(after.get('XADD'), before.get('XADD'), 'audit() keeps its fact');
@@ -116,16 +126,14 @@ describe('edits as an editor sends them', () => {
       assert.deepEqual(after.get('PUBLISH')!.args.map((a) => a.kind === 'string' && a.value), ['order-created-v2', false]);
       // The client's declaration changes: every statement naming it is read again.
       const renamed = edited.replace('const redis = new Redis();', 'const redis = new Redis(6380);');
-      assert.deepEqual(run(renamed), lint({ files: files(renamed), moduleHost: host, config: defaultConfig(allRules) }, allRules));
+      assert.deepEqual(run(renamed), s.fresh(renamed));
       const third = new Map(calls.map((c) => [c.command, c]));
       assert.notEqual(third.get('XADD'), after.get('XADD'), 'audit() names redis: read again');
       assert.equal(third.get('send'), after.get('send'), 'ship() does not name redis: kept');
     });
 
     it(`${mode}: a statement whose client comes from a call site elsewhere in the file is read again when the call site changes`, () => {
-      const host = mode === 'typed' ? createTypingsHost() : undefined;
-      const cache = new LintCache();
-      let old: ts.Program | undefined;
+      const { run, fresh } = session(mode);
       const text = [
         "import Redis from 'ioredis';",
         'const redis = new Redis();',
@@ -135,8 +143,6 @@ describe('edits as an editor sends them', () => {
         "export const go = (id: string) => announce(redis, id);",
         '',
       ].join('\n');
-      const run = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules, undefined, { cache, oldProgram: old, onProgram: (p) => (old = p) });
-      const fresh = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules);
       const publishes = (output: LintOutput) => output.files[0].findings.filter((f) => f.ruleId === 'redis/pubsub-critical-data').length;
       assert.equal(publishes(run(text)), 1);
       // announce() names neither `go` nor `other`: only the call site ties it to the client.
@@ -148,9 +154,7 @@ describe('edits as an editor sends them', () => {
     });
 
     it(`${mode}: a value a rule resolved in a kept statement is resolved again when a name it mentions changes`, () => {
-      const host = mode === 'typed' ? createTypingsHost() : undefined;
-      const cache = new LintCache();
-      let old: ts.Program | undefined;
+      const { run, fresh } = session(mode);
       const text = [
         "import { createClient } from 'redis';",
         'const OPTIONS = { RESP: 3 } as const;',
@@ -159,33 +163,49 @@ describe('edits as an editor sends them', () => {
         "export const read = () => client.get('k');",
         '',
       ].join('\n');
-      const run = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules, undefined, { cache, oldProgram: old, onProgram: (p) => (old = p) });
       const reuse = (output: LintOutput) => output.files[0].findings.filter((f) => f.ruleId === 'redis/subscriber-connection-reuse').length;
       assert.equal(reuse(run(text)), 0, 'RESP3 keeps commands working on a subscribed connection');
       // Only OPTIONS changes: the creation's statement keeps its node, and the value of its argument must not be the old one.
       const resp2 = text.replace('RESP: 3', 'RESP: 2');
       const output = run(resp2);
-      assert.deepEqual(output, lint({ files: files(resp2), moduleHost: host, config: defaultConfig(allRules) }, allRules));
+      assert.deepEqual(output, fresh(resp2));
       assert.ok(reuse(output) > 0);
       assert.equal(reuse(run(text)), 0);
     });
 
+    it(`${mode}: whether a syntax error is reported never depends on what earlier runs held`, () => {
+      const { run, fresh } = session(mode);
+      // topics.ts is broken, holds no messaging code and no client reaches it: the program holds it
+      // for its TOPIC, its syntax goes unchecked.
+      const topics = { path: `${WORKSPACE_ROOT}/src/topics.ts`, text: "export const TOPIC = 'orders';\nexport const broken = (;\n" };
+      const client = "import Redis from 'ioredis';\nimport { TOPIC } from './topics';\nconst redis = new Redis();\nexport const go = () => redis.xadd(TOPIC, '*', 'k', 'v');\n";
+      const added = { path: `${WORKSPACE_ROOT}/src/added.ts`, text: 'export const one = 1;\n' };
+      const syntaxOf = (output: LintOutput) => output.files.find((f) => f.path === topics.path)!.syntaxErrors.length;
+      const first = run(client, [topics]);
+      assert.deepEqual(first, fresh(client, [topics]));
+      assert.equal(syntaxOf(first), 0);
+      // A file joins the workspace (the program starts over) and the import goes: topics.ts, whose
+      // traits an earlier run read from its tree, is left out this time.
+      const alone = client.replace("import { TOPIC } from './topics';", "const TOPIC = 'orders';");
+      const output = run(alone, [topics, added]);
+      assert.deepEqual(output, fresh(alone, [topics, added]));
+      assert.equal(syntaxOf(output), 0);
+    });
+
     it(`${mode}: an edit inside one statement reparses only around it (statements before and after keep their nodes)`, () => {
-      const host = mode === 'typed' ? createTypingsHost() : undefined;
-      let old: ts.Program | undefined;
-      const run = (main: string) => lint({ files: files(main), moduleHost: host, config: defaultConfig(allRules) }, allRules, undefined, { cache: new LintCache(), oldProgram: old, onProgram: (p) => (old = p) });
+      const { run, fresh, program } = session(mode);
       run(pipeline);
-      const before = old!.getSourceFile(MAIN)!.statements;
+      const before = program().getSourceFile(MAIN)!.statements;
       const first = before[0];
       const last = before[before.length - 1];
       const edited = pipeline.replace("'order-created'", "'order-created-v2'");
       const output = run(edited);
-      const after = old!.getSourceFile(MAIN)!;
+      const after = program().getSourceFile(MAIN)!;
       assert.equal(after.text, edited);
       assert.equal(after.statements[0], first, 'the first statement is the same node');
       assert.equal(after.statements[after.statements.length - 1], last, 'the last statement is the same node, moved');
       assert.equal(last.pos, edited.lastIndexOf('\n\nexport const channel'), 'its position moved with the edit');
-      assert.deepEqual(output, lint({ files: files(edited), moduleHost: host, config: defaultConfig(allRules) }, allRules));
+      assert.deepEqual(output, fresh(edited));
     });
   }
 });

@@ -83,13 +83,18 @@ export class FactExtractor {
    * (the pre-filter's reach): the others hold no client call or creation, so they are not walked.
    */
   extract(sourceFile: ts.SourceFile, reached?: (statement: ts.Statement) => boolean): FileFacts {
+    return this.extractFrom(sourceFile, reached ? sourceFile.statements.filter(reached) : sourceFile.statements);
+  }
+
+  /** The facts of these top-level statements of the file. */
+  extractFrom(sourceFile: ts.SourceFile, statements: readonly ts.Statement[]): FileFacts {
     const facts: FileFacts = { file: sourceFile.fileName, sourceFile, calls: [], creations: [], analysed: true };
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) this.onCall(node, facts);
       else if (ts.isNewExpression(node)) this.onNew(node, facts);
       node.forEachChild(visit);
     };
-    for (const statement of sourceFile.statements) if (!reached || reached(statement)) visit(statement);
+    for (const statement of statements) visit(statement);
     return facts;
   }
 

@@ -287,7 +287,7 @@ function extractByStatement(extractor: FactExtractor, sf: ts.SourceFile, units: 
     if (walked.has(statement.pos)) {
       let facts = keep.get(statement)?.walked;
       if (!facts) {
-        const read = extractor.clients.scannedDuring(() => extractor.extract(sf, (s) => s === statement));
+        const read = extractor.clients.scannedDuring(() => extractor.extractFrom(sf, [statement]));
         facts = { calls: read.result.calls, creations: read.result.creations, recipients: [], scanned: new Set(read.scanned) };
         fresh.add(facts);
       }

@@ -7,6 +7,7 @@ import { foreignEndpoints, type ForeignEndpoint } from './foreign';
 import { AnalysisPlan } from './prefilter';
 import { buildProgram, buildStructure, parseOutsideFile, parseWorkspaceFile, syntacticDiagnostics, type BuiltProgram } from './program';
 import { wordPattern } from './reach';
+import { structureStillHolds, rememberHost } from './structure-reuse';
 import { applySuppressions } from './suppressions';
 import type { Rule, RuleContext, Signal } from './rule';
 import { rangeOf } from './text';
@@ -77,7 +78,11 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
   const workspace = new Set(input.files.map((f) => f.path));
   let roots: string[] = [];
   if (plan && input.moduleHost) {
-    const structure = buildStructure(input.files, input.moduleHost, options.cache?.structure, (p) => trees.outside(p), (p) => trees.peek(p));
+    const kept = options.cache?.structure;
+    // While no edit changed what a file loads, the last structure still answers (its outdated trees are never read for text).
+    const reusable = kept && structureStillHolds(kept, input.files, input.moduleHost, (p) => (options.oldProgram?.getSourceFile(p) ? trees.get(p) : trees.outside(p)));
+    const structure = reusable ? kept : buildStructure(input.files, input.moduleHost, kept, (p) => trees.outside(p), (p) => trees.peek(p));
+    if (!reusable) rememberHost(structure, input.moduleHost);
     if (options.cache) options.cache.structure = structure;
     trees.structure = structure;
     roots = structure.getSourceFiles().map((sf) => sf.fileName).filter((f) => !workspace.has(f));

@@ -195,7 +195,7 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
 
   const options = compilerOptions(typed);
   // A created or deleted workspace file may change what an unchanged file's imports resolve to.
-  const previousFiles = oldProgram && workspaceFilesOf.get(oldProgram);
+  const previousFiles = oldProgram && workspaceFiles.get(oldProgram);
   const sameFiles = previousFiles !== undefined && previousFiles.size === workspace.size && [...workspace.keys()].every((p) => previousFiles.has(p));
   // TypeScript first asks whether each file the old program missed exists now; a file still left out is
   // still missing, so it must say no then, or the whole structure (resolutions, checker) is redone.
@@ -239,21 +239,21 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
     realpath: typed && moduleHost.realpath ? (p) => (workspace.has(p) ? p : moduleHost.realpath!(p)) : undefined,
   };
   const onImports = scope?.onImports;
-  if (onImports) {
-    // TypeScript's own resolution, done here only to see its answers (who imports whom, for callers that track dependencies).
-    const cache = ts.createModuleResolutionCache('/', (f) => f, options);
-    host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
-      const resolved = literals.map((l) => ts.resolveModuleName(l.text, containingFile, opts, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, l, opts)));
-      onImports(containingFile, resolved.map((r) => r.resolvedModule?.resolvedFileName).filter((f): f is string => f !== undefined && workspace.has(f)));
-      return resolved;
-    };
-  }
+  // TypeScript's own resolution, with a cache of package.json files that outlives the program (see `packageJsonsOf`).
+  const cache = ts.createModuleResolutionCache('/', (f) => f, options, typed ? packageJsonsOf(moduleHost) : undefined);
+  host.getModuleResolutionCache = () => cache;
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
+    const resolved = literals.map((l) => ts.resolveModuleName(l.text, containingFile, opts, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, l, opts)));
+    // Resolved here also to see the answers: who imports whom, for callers that track dependencies.
+    onImports?.(containingFile, resolved.map((r) => r.resolvedModule?.resolvedFileName).filter((f): f is string => f !== undefined && workspace.has(f)));
+    return resolved;
+  };
 
   const rootNames = [...(included ? [...workspace.keys()].filter((p) => included.has(p)) : workspace.keys()), ...(scope?.roots ?? [])];
   const program = ts.createProgram({ rootNames, options, host, oldProgram });
   building = undefined;
   checkingReuse = false;
-  workspaceFilesOf.set(program, new Set(workspace.keys()));
+  workspaceFiles.set(program, new Set(workspace.keys()));
   const misses = new Set<string>();
   if (included) {
     // The checker resolves an import by asking its host (the program) for the resolved file, and the
@@ -270,8 +270,26 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
   return { program, misses };
 }
 
+/**
+ * Installed packages' package.json files, read and parsed once per module host rather than once per
+ * program: every program asks for the package scope of every typings file (to learn its module
+ * format), which took about 3 ms of each re-diagnosis in the editor. A module host sees one install
+ * (the language server makes a new one when packages change), so its package.json files do not.
+ */
+const packageJsons = new WeakMap<ModuleHost, ts.PackageJsonInfoCache>();
+
+function packageJsonsOf(moduleHost: ModuleHost): ts.PackageJsonInfoCache {
+  let cache = packageJsons.get(moduleHost);
+  if (!cache) packageJsons.set(moduleHost, (cache = ts.createModuleResolutionCache('/', (f) => f).getPackageJsonInfoCache()));
+  return cache;
+}
+
 /** The workspace files each program was built over (see `hasInvalidatedResolutions`). */
-const workspaceFilesOf = new WeakMap<ts.Program, ReadonlySet<string>>();
+const workspaceFiles = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+export function workspaceFilesOf(program: ts.Program): ReadonlySet<string> | undefined {
+  return workspaceFiles.get(program);
+}
 
 /** TypeScript's lib files of the programs built here (a lib tree is shared by every program, see `cachedExternal`). */
 const defaultLibs = new WeakSet<ts.SourceFile>();

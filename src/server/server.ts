@@ -23,6 +23,7 @@ import { WorkspaceAnalysis, type FileAnalysis } from './analysis';
 import { diagnosticsOf, noticeDiagnostic } from './convert';
 import { docUrl } from './docs';
 import { hoverAt } from './hover';
+import { IdleCollection } from './idle-collection';
 import { parseSettings } from './settings';
 
 /** Typing pauses shorter than this do not start a run. */
@@ -52,6 +53,7 @@ export function startServer(connection: Connection): void {
   let showDocument = false;
   let watchFiles = false;
   let rootKnown = false;
+  const idle = new IdleCollection();
 
   const uriOf = (p: string) => uris.get(p) ?? pathToFileURL(p).href;
 
@@ -94,6 +96,7 @@ export function startServer(connection: Connection): void {
    * once, and the next run starts from a clean state: the server and its client carry on.
    */
   const safely = <T>(what: string, f: () => T): T | undefined => {
+    idle.cancel();
     try {
       return f();
     } catch (error) {
@@ -108,6 +111,8 @@ export function startServer(connection: Connection): void {
         notify(MessageType.Error, `Streamwise: ${what} failed (${message}). Details are in the Streamwise output; the next edit is analysed again.`);
       }
       return undefined;
+    } finally {
+      idle.ranAnalysis();
     }
   };
 
@@ -147,6 +152,7 @@ export function startServer(connection: Connection): void {
     pending.add(p);
     if (timer) clearTimeout(timer);
     timer = setTimeout(lintOpen, DEBOUNCE_MS);
+    idle.windowOpened();
   };
 
   /** The current analysis of a document, linting first when an edit is still waiting or the text moved on. */

@@ -3,6 +3,7 @@ import type ts from 'typescript';
 import type { CallFact, CreationFact, FileFacts } from './facts';
 import type { ForeignEndpoint } from './foreign';
 import type { TraitCache } from './prefilter';
+import type { ReachMemo } from './reach-memo';
 import type { SourceFile } from './types';
 import type { FileUnits } from './units';
 import type { Value } from './values';
@@ -45,6 +46,8 @@ export class LintCache {
   readonly units = new Map<string, { text: string; units: FileUnits }>();
   /** Each file's words, by text (the pre-filter's word searches become lookups). */
   readonly words = new WordIndex();
+  /** The first reach of the last run (see reach-memo.ts). */
+  reach: ReachMemo | undefined;
   /** With typings: the previous structure program, handed back as its old program. */
   structure: ts.Program | undefined;
   /** Files the last program held. A program holding more files gives the same answers, so the next one starts from them. */
@@ -61,7 +64,15 @@ export class LintCache {
   /** The analysis of the one file an edit changed, when nothing else changed: its untouched statements may keep their facts. */
   readonly edited = new Map<string, KeptAnalysis>();
   private texts = new Map<string, string>();
-  private shape: string | undefined;
+  private shape: { typed: boolean; paths: readonly string[] } | undefined;
+
+  /** The same mode and the same files in the same order as the last run (compared in place: this runs on every keystroke). */
+  private sameShape(files: readonly SourceFile[], typed: boolean): boolean {
+    const shape = this.shape;
+    if (!shape || shape.typed !== typed || shape.paths.length !== files.length) return false;
+    for (let i = 0; i < files.length; i++) if (shape.paths[i] !== files[i].path) return false;
+    return true;
+  }
 
   /**
    * The start of a run: forget the analyses that the changes since the last run may affect. A file
@@ -69,16 +80,20 @@ export class LintCache {
    * before or after the change), drops them all.
    */
   begin(files: readonly SourceFile[], typed: boolean, isGlobal: (path: string) => boolean): void {
-    const shape = `${typed}\n${files.map((f) => f.path).join('\n')}`;
-    if (shape !== this.shape) {
-      this.shape = shape;
+    if (!this.sameShape(files, typed)) {
+      this.shape = { typed, paths: files.map((f) => f.path) };
+      this.texts = new Map();
       this.analyses.clear();
       this.included.clear();
       this.imports.clear();
     }
     this.edited.clear();
-    const changed = files.filter((f) => this.texts.get(f.path) !== f.text).map((f) => f.path);
-    this.texts = new Map(files.map((f) => [f.path, f.text]));
+    const changed: string[] = [];
+    for (const f of files) {
+      if (this.texts.get(f.path) === f.text) continue;
+      changed.push(f.path);
+      this.texts.set(f.path, f.text);
+    }
     if (changed.length === 0 || this.analyses.size === 0) return;
     if (changed.some(isGlobal)) {
       this.analyses.clear();

@@ -64,6 +64,7 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
         release: (p) => trees.release(p),
         units: options.cache?.units,
         index: options.cache?.words,
+        memo: options.cache,
       });
   options.cache?.begin(input.files, typed, (p) => {
     // A change to a file with globals (a script, an augmentation), before or after it, may reach any analysis.

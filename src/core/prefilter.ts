@@ -2,6 +2,7 @@
 import type ts from 'typescript';
 import { foreignEndpointsWithoutChecker, mayHaveForeignEndpoints, type ForeignEndpoint } from './foreign';
 import { Reach, wordPattern, type ReachSource } from './reach';
+import { keptReach, type ReachMemoHolder } from './reach-memo';
 import { exposingTypings } from './typings';
 import type { SourceFile } from './types';
 import { augments, fileMatchText, hasEscapes, isModule, unitsOf, type FileUnits } from './units';
@@ -68,6 +69,8 @@ export interface PlanInput {
   units?: Map<string, { text: string; units: FileUnits }>;
   /** Words of files kept across runs, by text (see ReachSource.index). */
   index?: WordIndex;
+  /** The first reach of the last run, kept when no answer it asked can differ now (see reach-memo.ts). */
+  memo?: ReachMemoHolder;
 }
 
 /**
@@ -97,8 +100,8 @@ export class AnalysisPlan {
 
   /** Seeds and the first reach; with typings, `structure` is the program over every file, whose typings may expose client types too. */
   start(structure?: ts.Program): void {
-    this.reach = new Reach(this.reachSource());
     let seeds = CLIENT_SPECIFIER;
+    let globals: string[] = [];
     if (structure) {
       const exposing = exposingTypings(structure);
       const extra = exposing.specifiers.filter((s) => !CLIENT_SPECIFIER.test(`'${s}'`));
@@ -106,9 +109,18 @@ export class AnalysisPlan {
         const names = extra.map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
         seeds = new RegExp(`${CLIENT_SPECIFIER.source}|(['"\`])(?:${names})(?:\\/[^'"\`]*)?\\2`);
       }
-      this.reach.seedWords(exposing.globals);
+      globals = exposing.globals;
     }
-    this.reach.seed(seeds);
+    const memo = this.input.memo;
+    const key = `${seeds.source}\n${globals.join('\n')}`;
+    const kept = memo && keptReach(memo.reach, key, this.paths, this.texts, seeds, (p) => this.unitsOf(p));
+    if (kept) this.reach = Reach.restore(this.reachSource(), kept);
+    else {
+      this.reach = new Reach(this.reachSource());
+      if (globals.length > 0) this.reach.seedWords(globals);
+      this.reach.seed(seeds);
+    }
+    if (memo) memo.reach = { key, paths: this.paths, texts: this.texts, state: kept ?? this.reach.copyState() };
     this.refresh();
   }
 
@@ -204,12 +216,24 @@ export class AnalysisPlan {
 
   private reachSource(): ReachSource {
     const index = this.input.index;
-    if (index && !this.indexed) {
-      index.update(this.paths, (p) => this.texts.get(p)!, (p) => this.matchText(p));
-      this.indexed = true;
-    }
-    const test = index ? (pattern: RegExp, path: string) => index.test(pattern, path, this.texts.get(path)!, () => this.matchText(path)) : undefined;
-    return { paths: this.paths, matchText: (p) => this.matchText(p), units: (p) => this.unitsOf(p), index, test };
+    // Brought up to date when a search first needs it: a run whose reach needs no search (kept, see ReachMemo) skips it.
+    const current = () => {
+      if (index && !this.indexed) {
+        index.update(this.paths, (p) => this.texts.get(p)!, (p) => this.matchText(p));
+        this.indexed = true;
+      }
+      return index;
+    };
+    const test = index ? (pattern: RegExp, path: string) => current()!.test(pattern, path, this.texts.get(path)!, () => this.matchText(path)) : undefined;
+    return {
+      paths: this.paths,
+      matchText: (p) => this.matchText(p),
+      units: (p) => this.unitsOf(p),
+      get index() {
+        return current();
+      },
+      test,
+    };
   }
 
   /** The file's top-level statements as the reach sees them. */

@@ -27,13 +27,26 @@ export function moduleNames(path: string): string[] {
   return [...(base ? [base] : []), ...parts];
 }
 
-interface FileState {
+export interface FileState {
   units: FileUnits;
   /** Statements reached from outside the file (a seed, a word, a caller passing a client). */
   entered: Set<Unit>;
   /** `entered` and everything in the file that follows from them. */
   reached: Set<Unit>;
   dirty: boolean;
+}
+
+/** What a settled reach knows: each file's entered and reached statements, and the words and module names they export. */
+export interface ReachState {
+  files: ReadonlyMap<string, FileState>;
+  words: ReadonlySet<string>;
+  modules: ReadonlySet<string>;
+}
+
+function copyOf(state: ReachState): { files: Map<string, FileState>; words: Set<string>; modules: Set<string> } {
+  const files = new Map<string, FileState>();
+  for (const [path, f] of state.files) files.set(path, { units: f.units, entered: new Set(f.entered), reached: new Set(f.reached), dirty: false });
+  return { files, words: new Set(state.words), modules: new Set(state.modules) };
 }
 
 export interface ReachSource {
@@ -67,6 +80,21 @@ export class Reach {
   private known: { size: number; pattern: RegExp | undefined } = { size: 0, pattern: undefined };
 
   constructor(private readonly source: ReachSource) {}
+
+  /** A settled reach's state, copied (the reach goes on growing as callers seed it; the copy does not). */
+  copyState(): ReachState {
+    return copyOf({ files: this.files, words: this.words, modules: this.modules });
+  }
+
+  /** A reach that starts from `state` (a settled one, see `copyState`): what it would be had it seeded its way there. */
+  static restore(source: ReachSource, state: ReachState): Reach {
+    const reach = new Reach(source);
+    const copy = copyOf(state);
+    for (const [path, file] of copy.files) reach.files.set(path, file);
+    for (const w of copy.words) reach.words.add(w);
+    for (const m of copy.modules) reach.modules.add(m);
+    return reach;
+  }
 
   /** Paths of files with at least one reached statement. */
   reachedFiles(): string[] {

@@ -10,7 +10,7 @@ import { wordPattern } from './reach';
 import { structureStillHolds, rememberHost } from './structure-reuse';
 import { applySuppressions } from './suppressions';
 import type { Rule, RuleContext, Signal } from './rule';
-import { rangeOf } from './text';
+import { changedSpan, rangeOf } from './text';
 import type { FileResult, Finding, LintInput, LintOutput, SourceFile } from './types';
 import { augments, isModule, type FileUnits } from './units';
 import type { Value } from './values';
@@ -495,13 +495,8 @@ export function hasSyntaxErrors(path: string, text: string): boolean {
 
 /** `old` reparsed to `text` incrementally: only the nodes the change touches are parsed again. */
 function reparse(old: ts.SourceFile, text: string): ts.SourceFile {
-  const before = old.text;
-  const most = Math.min(before.length, text.length);
-  let start = 0;
-  while (start < most && before.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < most - start && before.charCodeAt(before.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
-  return ts.updateSourceFile(old, text, { span: { start, length: before.length - start - tail }, newLength: text.length - start - tail });
+  const { start, oldEnd, newEnd } = changedSpan(old.text, text);
+  return ts.updateSourceFile(old, text, { span: { start, length: oldEnd - start }, newLength: newEnd - start });
 }
 
 /** A target the program left out: no finding can be in it (see ARCHITECTURE.md); its syntax errors and directives still count. */

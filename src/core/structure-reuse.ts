@@ -1,6 +1,7 @@
 // Whether the last structure program still answers for the workspace: no edit since changed what any file loads.
 import ts from 'typescript';
 import { workspaceFilesOf } from './program';
+import { changedSpan } from './text';
 import type { ModuleHost, SourceFile } from './types';
 import { augments, isModule } from './units';
 
@@ -49,16 +50,6 @@ function sameStructure(before: ts.SourceFile, after: ts.SourceFile): boolean {
 
 function sameReferences(a: readonly ts.FileReference[], b: readonly ts.FileReference[]): boolean {
   return a.length === b.length && a.every((r, i) => r.fileName === b[i].fileName && r.resolutionMode === b[i].resolutionMode && r.preserve === b[i].preserve);
-}
-
-/** The span where two texts differ: the same prefix before `start`, the same suffix after `oldEnd` / `newEnd`. */
-function changedSpan(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
-  const most = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < most && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < most - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
 
 /**

@@ -1,4 +1,4 @@
-// Offsets to 1-based line/column ranges, and small helpers for building edits.
+// Offsets to 1-based line/column ranges, where two texts differ, and small helpers for building edits.
 import ts from 'typescript';
 import type { SourceRange } from './types';
 
@@ -34,4 +34,14 @@ export function indentOf(sf: ts.SourceFile, node: ts.Node): string {
   const start = node.getStart(sf);
   const lineStart = sf.text.lastIndexOf('\n', start - 1) + 1;
   return /^[ \t]*/.exec(sf.text.slice(lineStart, start))![0];
+}
+
+/** The span where two texts differ: the same prefix before `start`, the same suffix after `oldEnd` in `before` and `newEnd` in `after`. */
+export function changedSpan(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  const most = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < most && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < most - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }

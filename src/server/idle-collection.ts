@@ -1,24 +1,13 @@
 // Young-generation garbage collection in the debounce window, while the server would only wait.
-import v8 from 'node:v8';
-import vm from 'node:vm';
-
 type Collect = (options?: { type: 'minor' | 'major' }) => void;
 
 /**
- * V8's own `gc` function. Node exposes it only under `--expose-gc`; setting that flag at run time
- * and reading `gc` from a fresh context gives the same function without a global `gc` in the server
- * (other editors start `streamwise lsp` without Node options). Undefined where that is refused.
+ * V8's own `gc` function, which Node exposes under `--expose-gc` (in SERVER_EXEC_ARGV). A server
+ * started without it (another editor's command line) simply collects as V8 decides.
  */
 function v8Collect(): Collect | undefined {
   const global = (globalThis as { gc?: Collect }).gc;
-  if (typeof global === 'function') return global;
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const collect: unknown = vm.runInNewContext('gc');
-    return typeof collect === 'function' ? (collect as Collect) : undefined;
-  } catch {
-    return undefined;
-  }
+  return typeof global === 'function' ? global : undefined;
 }
 
 /**

@@ -239,15 +239,17 @@ function createWorkspaceProgram(files: SourceFile[], moduleHost: ModuleHost | un
     realpath: typed && moduleHost.realpath ? (p) => (workspace.has(p) ? p : moduleHost.realpath!(p)) : undefined,
   };
   const onImports = scope?.onImports;
-  // TypeScript's own resolution, with a cache of package.json files that outlives the program (see `packageJsonsOf`).
-  const cache = ts.createModuleResolutionCache('/', (f) => f, options, typed ? packageJsonsOf(moduleHost) : undefined);
-  host.getModuleResolutionCache = () => cache;
-  host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
-    const resolved = literals.map((l) => ts.resolveModuleName(l.text, containingFile, opts, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, l, opts)));
-    // Resolved here also to see the answers: who imports whom, for callers that track dependencies.
-    onImports?.(containingFile, resolved.map((r) => r.resolvedModule?.resolvedFileName).filter((f): f is string => f !== undefined && workspace.has(f)));
-    return resolved;
-  };
+  if (typed || onImports) {
+    // TypeScript's own resolution, with a cache of installed package.json files that outlives the program (see `packageJsonsOf`).
+    const cache = ts.createModuleResolutionCache('/', (f) => f, options, typed ? packageJsonsOf(moduleHost) : undefined);
+    host.getModuleResolutionCache = () => cache;
+    host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
+      const resolved = literals.map((l) => ts.resolveModuleName(l.text, containingFile, opts, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, l, opts)));
+      // Resolved here also to see the answers: who imports whom, for callers that track dependencies.
+      onImports?.(containingFile, resolved.map((r) => r.resolvedModule?.resolvedFileName).filter((f): f is string => f !== undefined && workspace.has(f)));
+      return resolved;
+    };
+  }
 
   const rootNames = [...(included ? [...workspace.keys()].filter((p) => included.has(p)) : workspace.keys()), ...(scope?.roots ?? [])];
   const program = ts.createProgram({ rootNames, options, host, oldProgram });

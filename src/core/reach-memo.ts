@@ -1,6 +1,6 @@
 // The first reach of a run, kept across runs of a long-lived caller: an edit that changes no answer the reach asked keeps it.
 import type { FileState, ReachState } from './reach';
-import { identifierWords, type FileUnits, type Unit } from './units';
+import { hasEscapes, identifierWords, type FileUnits, type Unit } from './units';
 
 /** The reach a run settled on after its seeds (before any caller seeded more), and what it was computed from. */
 export interface ReachMemo {
@@ -38,8 +38,9 @@ export function keptReach(memo: ReachMemo | undefined, key: string, paths: reado
     if (before === after) continue;
     const state = memo.state.files.get(path);
     if (!state) {
-      // Never looked into: its whole text must still give no reason to.
-      if (asksDiffer(undefined, after, words, modules, seeds)) return undefined;
+      // Never looked into: its whole text must still give no reason to. Escaped spellings are
+      // searched cooked (units.ts), which takes a tree: such a text is searched again.
+      if (hasEscapes(after) || asksDiffer(undefined, after, words, modules, seeds)) return undefined;
       continue;
     }
     const moved = remap(state, units(path), before, after, words, modules, seeds);

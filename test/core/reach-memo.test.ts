@@ -84,6 +84,7 @@ describe('the kept reach', () => {
     ['a module path ending in a module name the reach holds', { ...base, '/w/src/util/math.ts': `${base['/w/src/util/math.ts']}export const where = '../infra/redis';\n` }],
     ['a string naming a folder of a default-exporting module, in a file never looked into', { ...base, '/w/src/util/strings.ts': base['/w/src/util/strings.ts'].replace('s.toUpperCase()', "s.concat('infra')") }],
     ['a string naming a folder of a default-exporting module, in a file looked into', { ...base, '/w/src/orders/worker.ts': base['/w/src/orders/worker.ts'].replace('return limit;', "return limit + 'infra';") }],
+    ['an escaped spelling of an exported reached name, in a file never looked into', { ...base, '/w/src/util/strings.ts': base['/w/src/util/strings.ts'].replace('s.toLowerCase()', 'publish\\u004frder(s)') }],
     ['an added statement', { ...base, '/w/src/orders/publish.ts': `${base['/w/src/orders/publish.ts']}export const n = 1;\n` }],
     ['a changed declaration', { ...base, '/w/src/orders/worker.ts': base['/w/src/orders/worker.ts'].replace('const limit = 10;', 'const cap = 10;') }],
     ['another file set', { ...base, '/w/src/extra.ts': 'export const x = 1;\n' }],

@@ -89,6 +89,7 @@ export class AnalysisPlan {
   private reach!: Reach;
   private readonly referenced = new Map<string, ReadonlySet<string>>();
   private readonly escaped = new Map<string, boolean>();
+  private readonly fromText = new Map<string, { text: string; traits: Omit<FileTraits, 'text'> | undefined }>();
   private indexed = false;
   private traitsComplete = false;
 
@@ -266,14 +267,23 @@ export class AnalysisPlan {
    */
   syntaxUnchecked(path: string): boolean {
     const text = this.texts.get(path);
-    return !this.analysed.has(path) && text !== undefined && traitsFromText(path, text) !== undefined;
+    return !this.analysed.has(path) && text !== undefined && this.textTraits(path, text) !== undefined;
+  }
+
+  /** `traitsFromText`, asked once per file and text: both the traits and the syntax check ask it of every file. */
+  private textTraits(path: string, text: string): Omit<FileTraits, 'text'> | undefined {
+    const known = this.fromText.get(path);
+    if (known && known.text === text) return known.traits;
+    const traits = traitsFromText(path, text);
+    this.fromText.set(path, { text, traits });
+    return traits;
   }
 
   private traitsOf(path: string): FileTraits {
     const text = this.texts.get(path)!;
     const known = this.traits.get(path);
     if (known && known.text === text) return known;
-    const fromText = this.included.has(path) ? undefined : traitsFromText(path, text);
+    const fromText = this.included.has(path) ? undefined : this.textTraits(path, text);
     if (fromText) {
       const traits: FileTraits = { text, ...fromText };
       this.traits.set(path, traits);

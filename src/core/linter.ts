@@ -80,7 +80,7 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
   let roots: string[] = [];
   if (plan && input.moduleHost) {
     const kept = options.cache?.structure;
-    // While no edit changed what a file loads, the last structure still answers (its outdated trees are never read for text).
+    // While no edit changed what a file loads, the last structure still answers (see structure-reuse.ts for its outdated trees).
     const reusable = kept && structureStillHolds(kept, input.files, input.moduleHost, (p) => (options.oldProgram?.getSourceFile(p) ? trees.get(p) : trees.outside(p)));
     const structure = reusable ? kept : buildStructure(input.files, input.moduleHost, kept, (p) => trees.outside(p), (p) => trees.peek(p));
     if (!reusable) rememberHost(structure, input.moduleHost);

@@ -11,8 +11,9 @@ import { augments, isModule } from './units';
  * since keeps what the structure is read for: the files it loads (imports, `require`, `import()`
  * types, JSDoc imports, triple-slash references, module declarations) and whether it is a module or
  * an augmentation (what the cache decides from the tree the structure holds, see LintCache.begin).
- * The structure then holds outdated trees of the changed files; they are never used for their text
- * (every reader checks the text), only for what is compared here. `tree` is a changed file's current tree.
+ * The structure then holds outdated trees of the changed files: readers that want a file's tree
+ * check its text first, and the cache asks them only what is compared here. `tree` is a changed
+ * file's current tree.
  */
 export function structureStillHolds(structure: ts.Program, files: readonly SourceFile[], moduleHost: ModuleHost, tree: (path: string) => ts.SourceFile): boolean {
   if (hostOf.get(structure) !== moduleHost) return false;

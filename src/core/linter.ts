@@ -7,6 +7,7 @@ import { foreignEndpoints, type ForeignEndpoint } from './foreign';
 import { AnalysisPlan } from './prefilter';
 import { buildProgram, buildStructure, parseOutsideFile, parseWorkspaceFile, syntacticDiagnostics, type BuiltProgram } from './program';
 import { wordPattern } from './reach';
+import { importStub } from './import-stub';
 import { structureStillHolds, rememberHost } from './structure-reuse';
 import { applySuppressions } from './suppressions';
 import type { Rule, RuleContext, Signal } from './rule';
@@ -82,7 +83,10 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
     const kept = options.cache?.structure;
     // While no edit changed what a file loads, the last structure still answers (see structure-reuse.ts for its outdated trees).
     const reusable = kept && structureStillHolds(kept, input.files, input.moduleHost, (p) => (options.oldProgram?.getSourceFile(p) ? trees.get(p) : trees.outside(p)));
-    const structure = reusable ? kept : buildStructure(input.files, input.moduleHost, kept, (p) => trees.outside(p), (p) => trees.peek(p));
+    // A one-off run reads what a file that only imports loads from a scan of its text instead of a parse
+    // (see import-stub.ts); a long-lived caller keeps the structure's trees to compare edits with.
+    const outside = options.cache ? (p: string) => trees.outside(p) : (p: string) => (plan.provenByText(p) && !trees.peek(p) && importStub(p, trees.text(p))) || trees.outside(p);
+    const structure = reusable ? kept : buildStructure(input.files, input.moduleHost, kept, outside, (p) => trees.peek(p));
     if (!reusable) rememberHost(structure, input.moduleHost);
     if (options.cache) options.cache.structure = structure;
     trees.structure = structure;
@@ -456,6 +460,10 @@ class Trees {
 
   has(path: string): boolean {
     return this.texts.has(path);
+  }
+
+  text(path: string): string {
+    return this.texts.get(path)!;
   }
 
   peek(path: string): ts.SourceFile | undefined {

@@ -270,6 +270,12 @@ export class AnalysisPlan {
     return !this.analysed.has(path) && text !== undefined && this.textTraits(path, text) !== undefined;
   }
 
+  /** Does the file's text alone show that it is a module with no augmentation, namespace, directive or other library's endpoint? */
+  provenByText(path: string): boolean {
+    const text = this.texts.get(path);
+    return text !== undefined && this.textTraits(path, text) !== undefined;
+  }
+
   /** `traitsFromText`, asked once per file and text: both the traits and the syntax check ask it of every file. */
   private textTraits(path: string, text: string): Omit<FileTraits, 'text'> | undefined {
     const known = this.fromText.get(path);

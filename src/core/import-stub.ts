@@ -1,0 +1,39 @@
+// A stand-in tree for the structure program: a file's module references without parsing the file.
+import ts from 'typescript';
+import { isJavaScript, scriptKindFor, sourceFileOptions } from './program';
+
+/**
+ * Forms TypeScript's import scan (`ts.preProcessFile`) reads differently from the parser: it misses
+ * `export * as ns from '…'`, and a `no-default-lib` reference changes how the program treats a
+ * file beyond its references. A text holding either is parsed.
+ */
+const SCAN_DIFFERS = /export\s*\*\s*as(?![\w$\u0080-\uffff])|no-default-lib/;
+
+/**
+ * A tree that loads exactly what `text` loads, for a TypeScript module whose text shows it holds no
+ * augmentation, namespace or directive (`traitsFromText` in prefilter.ts): its triple-slash
+ * references, then one `import` per module it names. The structure program reads nothing else of
+ * such a file (Node10 resolution gives every kind of import the same answer), and a tree whose text
+ * is not the file's is never taken for the file's tree by anyone who checks. Undefined for
+ * JavaScript (whose JSDoc imports the scan cannot see) and for texts the scan may read differently.
+ * `test/core/import-stub.test.ts` holds the scan to the parser over every such file at hand.
+ */
+export function importStub(path: string, text: string): ts.SourceFile | undefined {
+  if (isJavaScript(path) || SCAN_DIFFERS.test(text)) return undefined;
+  const scan = ts.preProcessFile(text, true, false);
+  const quoted = (s: string) => JSON.stringify(s);
+  const lines = [
+    ...scan.referencedFiles.map((r) => `/// <reference path=${quoted(r.fileName)} />`),
+    ...scan.typeReferenceDirectives.map((r) => `/// <reference types=${quoted(r.fileName)}${modeOf(r.resolutionMode)} />`),
+    ...scan.libReferenceDirectives.map((r) => `/// <reference lib=${quoted(r.fileName)} />`),
+    ...scan.importedFiles.map((i) => `import ${quoted(i.fileName)};`),
+    'export {};',
+  ];
+  return ts.createSourceFile(path, lines.join('\n'), sourceFileOptions(path), false, scriptKindFor(path));
+}
+
+function modeOf(mode: ts.ResolutionMode): string {
+  if (mode === ts.ModuleKind.ESNext) return ' resolution-mode="import"';
+  if (mode === ts.ModuleKind.CommonJS) return ' resolution-mode="require"';
+  return '';
+}

@@ -21,12 +21,13 @@ const SCAN_DIFFERS = /export\s*\*\s*as(?![\w$\u0080-\uffff])|no-default-lib/;
 export function importStub(path: string, text: string): ts.SourceFile | undefined {
   if (isJavaScript(path) || SCAN_DIFFERS.test(text)) return undefined;
   const scan = ts.preProcessFile(text, true, false);
-  const quoted = (s: string) => JSON.stringify(s);
+  // A directive's value is taken as written (no escapes), a module specifier as a string literal.
+  const attribute = (s: string) => (s.includes('"') ? `'${s}'` : `"${s}"`);
   const lines = [
-    ...scan.referencedFiles.map((r) => `/// <reference path=${quoted(r.fileName)} />`),
-    ...scan.typeReferenceDirectives.map((r) => `/// <reference types=${quoted(r.fileName)}${modeOf(r.resolutionMode)} />`),
-    ...scan.libReferenceDirectives.map((r) => `/// <reference lib=${quoted(r.fileName)} />`),
-    ...scan.importedFiles.map((i) => `import ${quoted(i.fileName)};`),
+    ...scan.referencedFiles.map((r) => `/// <reference path=${attribute(r.fileName)} />`),
+    ...scan.typeReferenceDirectives.map((r) => `/// <reference types=${attribute(r.fileName)}${modeOf(r.resolutionMode)} />`),
+    ...scan.libReferenceDirectives.map((r) => `/// <reference lib=${attribute(r.fileName)} />`),
+    ...scan.importedFiles.map((i) => `import ${JSON.stringify(i.fileName)};`),
     'export {};',
   ];
   return ts.createSourceFile(path, lines.join('\n'), sourceFileOptions(path), false, scriptKindFor(path));

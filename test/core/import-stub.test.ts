@@ -76,6 +76,7 @@ describe('stand-in trees for the structure program', () => {
     ['dynamic imports and import types', "export async function load() {\n  const m = await import('./lazy');\n  const t: typeof import('kafkajs') | import('ioredis').Redis | undefined = undefined;\n  return `${await import('./in-template')}` + String(m) + String(t);\n}\n"],
     ['triple-slash references', '/// <reference path="./globals.d.ts" />\n/// <reference types="node" />\n/// <reference types="x" resolution-mode="import" />\n/// <reference lib="es2022" />\nimport a from \'a\';\nexport default a;\n'],
     ['import attributes and strings that only look like imports', "import data from './data.json' with { type: 'json' };\nexport const s = \"import x from 'not-a-module'\";\n// import y from 'in-a-comment';\nexport const r = /import\\('z'\\)/;\nexport const o = { import: 1 }.import;\nexport { data };\n"],
+    ['directive values with backslashes and quotes, specifiers with escapes', "/// <reference path='..\\types\\a\"b.d.ts' />\n/// <reference types=\"c\\d\" />\nimport x from 'e\\u0066';\nimport y from \"g'h\";\nexport { x, y };\n"],
     ['no imports at all', 'export function f(a: number) {\n  return a + 1;\n}\n'],
   ];
   for (const [what, text] of cases) it(`loads the same as the file: ${what}`, () => sameLoads('/w/src/file.ts', text));

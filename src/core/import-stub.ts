@@ -20,6 +20,28 @@ const SCAN_DIFFERS = /export\s*\*\s*as(?![\w$\u0080-\uffff])|no-default-lib/;
  */
 export function importStub(path: string, text: string): ts.SourceFile | undefined {
   if (isJavaScript(path) || SCAN_DIFFERS.test(text)) return undefined;
+  const sf = ts.createSourceFile(path, stubText(text), sourceFileOptions(path), false, scriptKindFor(path));
+  stood.set(sf, text);
+  return sf;
+}
+
+/** Each stand-in's file text. */
+const stood = new WeakMap<ts.SourceFile, string>();
+
+/** The text of the file a tree stands in for; undefined for a file's own tree. */
+export function stoodFor(sf: ts.SourceFile): string | undefined {
+  return stood.get(sf);
+}
+
+/**
+ * Would a stand-in for `text` load what `stub` loads? Two scans that find the same references
+ * write the same stand-in, so the texts are compared.
+ */
+export function sameStub(stub: ts.SourceFile, path: string, text: string): boolean {
+  return !isJavaScript(path) && !SCAN_DIFFERS.test(text) && stubText(text) === stub.text;
+}
+
+function stubText(text: string): string {
   const scan = ts.preProcessFile(text, true, false);
   // A directive's value is taken as written (no escapes), a module specifier as a string literal.
   const attribute = (s: string) => (s.includes('"') ? `'${s}'` : `"${s}"`);
@@ -30,7 +52,7 @@ export function importStub(path: string, text: string): ts.SourceFile | undefine
     ...scan.importedFiles.map((i) => `import ${JSON.stringify(i.fileName)};`),
     'export {};',
   ];
-  return ts.createSourceFile(path, lines.join('\n'), sourceFileOptions(path), false, scriptKindFor(path));
+  return lines.join('\n');
 }
 
 function modeOf(mode: ts.ResolutionMode): string {

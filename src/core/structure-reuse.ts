@@ -1,5 +1,7 @@
 // Whether the last structure program still answers for the workspace: no edit since changed what any file loads.
 import ts from 'typescript';
+import { sameStub, stoodFor } from './import-stub';
+import { traitsFromText } from './prefilter';
 import { workspaceFilesOf } from './program';
 import { changedSpan } from './text';
 import type { ModuleHost, SourceFile } from './types';
@@ -12,8 +14,9 @@ import { augments, isModule } from './units';
  * types, JSDoc imports, triple-slash references, module declarations) and whether it is a module or
  * an augmentation (what the cache decides from the tree the structure holds, see LintCache.begin).
  * The structure then holds outdated trees of the changed files: readers that want a file's tree
- * check its text first, and the cache asks them only what is compared here. `tree` is a changed
- * file's current tree.
+ * check its text first, and the cache asks them only what is compared here. A stand-in tree
+ * (import-stub.ts) holds while the file's text still shows nothing to analyse and its scan writes
+ * the same stand-in. `tree` is a changed file's current tree.
  */
 export function structureStillHolds(structure: ts.Program, files: readonly SourceFile[], moduleHost: ModuleHost, tree: (path: string) => ts.SourceFile): boolean {
   if (hostOf.get(structure) !== moduleHost) return false;
@@ -27,7 +30,11 @@ export function structureStillHolds(structure: ts.Program, files: readonly Sourc
       // Left out of the structure (TypeScript did not take it): only its text could say why; ask again.
       return false;
     }
-    if (before.text !== f.text) changed.push({ before, path: f.path, text: f.text });
+    const stoodText = stoodFor(before);
+    if (stoodText !== undefined) {
+      // A stand-in (import-stub.ts): it still holds while the text still shows nothing to analyse and scans alike.
+      if (stoodText !== f.text && !(traitsFromText(f.path, f.text) && sameStub(before, f.path, f.text))) return false;
+    } else if (before.text !== f.text) changed.push({ before, path: f.path, text: f.text });
   }
   return changed.every(({ before, path }) => sameStructure(before, tree(path)));
 }

@@ -5,6 +5,8 @@ import type ts from 'typescript';
 import { LintCache } from '../../src/core/cache';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/core/linter';
+import { importStub, stoodFor } from '../../src/core/import-stub';
+import { traitsFromText } from '../../src/core/prefilter';
 import { buildStructure, parseWorkspaceFile } from '../../src/core/program';
 import { rememberHost, structureStillHolds } from '../../src/core/structure-reuse';
 import type { SourceFile } from '../../src/core/types';
@@ -81,6 +83,38 @@ describe('structure program reuse', () => {
     assert.equal(holds({}, host, [...workspace(), { path: `${WORKSPACE_ROOT}/src/d.ts`, text: 'export const d = 1;\n' }]), false);
     assert.equal(holds({}, host, workspace().slice(1)), false);
     assert.equal(holds({}, createTypingsHost()), false);
+  });
+});
+
+describe('structure program reuse over stand-in trees', () => {
+  const host = createTypingsHost();
+  const files = workspace();
+  const tree = (list: SourceFile[]) => (p: string) => {
+    const text = list.find((f) => f.path === p)!.text;
+    return (traitsFromText(p, text) && importStub(p, text)) || parseWorkspaceFile(p, text);
+  };
+  const structure = buildStructure(files, host, undefined, tree(files), () => undefined);
+  rememberHost(structure, host);
+  const holds = (edits: Record<string, string>) => {
+    const list = workspace(edits);
+    return structureStillHolds(structure, list, host, tree(list));
+  };
+
+  it('stands in for the files whose text shows nothing to analyse', () => {
+    assert.ok(stoodFor(structure.getSourceFile(B)!));
+    assert.ok(structure.getSourceFiles().some((sf) => sf.fileName.includes('/node_modules/ioredis')), 'the stand-in for a.ts still loads ioredis');
+  });
+
+  it('is kept after an edit that leaves what the file loads', () => {
+    assert.equal(holds({ [A]: a.replace("'step', step", "'MAXLEN', '~', 5000, '*', 'step', step") }), true);
+    assert.equal(holds({ [B]: `${b}export const limit = 10;\n` }), true);
+  });
+
+  it('is rebuilt after an edit that changes what it loads, or that a scan alone can no longer read', () => {
+    assert.equal(holds({ [B]: `import { Kafka } from 'kafkajs';\n${b}` }), false);
+    assert.equal(holds({ [B]: `${b}export * as self from './b';\n` }), false);
+    assert.equal(holds({ [B]: `${b}export namespace N {\n  export const n = 1;\n}\n` }), false);
+    assert.equal(holds({ [A]: a.replace("import Redis from 'ioredis';\nimport {\n  helper,\n} from './b';", "import {\n  helper,\n} from './b';\nimport Redis from 'ioredis';") }), false);
   });
 });
 

@@ -19,7 +19,7 @@ const SCAN_DIFFERS = /export\s*\*\s*as(?![\w$\u0080-\uffff])|no-default-lib/;
  * `test/core/import-stub.test.ts` holds the scan to the parser over every such file at hand.
  */
 export function importStub(path: string, text: string): ts.SourceFile | undefined {
-  if (isJavaScript(path) || SCAN_DIFFERS.test(text)) return undefined;
+  if (!scannable(path, text)) return undefined;
   const sf = ts.createSourceFile(path, stubText(text), sourceFileOptions(path), false, scriptKindFor(path));
   stood.set(sf, text);
   return sf;
@@ -38,7 +38,12 @@ export function stoodFor(sf: ts.SourceFile): string | undefined {
  * write the same stand-in, so the texts are compared.
  */
 export function sameStub(stub: ts.SourceFile, path: string, text: string): boolean {
-  return !isJavaScript(path) && !SCAN_DIFFERS.test(text) && stubText(text) === stub.text;
+  return scannable(path, text) && stubText(text) === stub.text;
+}
+
+/** Can the scan alone tell what this file loads? */
+function scannable(path: string, text: string): boolean {
+  return !isJavaScript(path) && !SCAN_DIFFERS.test(text);
 }
 
 function stubText(text: string): string {

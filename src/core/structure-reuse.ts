@@ -77,6 +77,6 @@ function loadsIn(sf: ts.SourceFile, start: number, end: number): boolean {
   }
   const last = sf.statements.length > 0 ? sf.statements[sf.statements.length - 1].end : 0;
   if (end >= last) to = sf.text.length;
-  if (start < from) from = Math.min(start, from);
+  from = Math.min(start, from);
   return /import|require/.test(sf.text.slice(from, Math.max(to, end)));
 }

@@ -1,5 +1,5 @@
 // Young-generation garbage collection in the debounce window, while the server would only wait.
-type Collect = (options?: { type: 'minor' | 'major' }) => void;
+type Collect = (options: { type: 'minor' }) => void;
 
 /**
  * V8's own `gc` function, which Node exposes under `--expose-gc` (in SERVER_EXEC_ARGV). A server
@@ -35,12 +35,12 @@ export class IdleCollection {
 
   /** A debounce window opened: collect now (after the current message is handled), unless done since the last run. */
   windowOpened(): void {
-    if (!this.due || this.queued || !this.collect) return;
+    const collect = this.collect;
+    if (!this.due || this.queued || !collect) return;
     this.queued = setImmediate(() => {
       this.queued = undefined;
-      if (!this.due) return;
       this.due = false;
-      this.collect?.({ type: 'minor' });
+      collect({ type: 'minor' });
     });
   }
 

@@ -1,11 +1,14 @@
-// Finds source files: walks paths with fast-glob, honouring .gitignore and skipping node_modules and build output.
-import fg from 'fast-glob';
+// Finds source files: walks folders, honouring .gitignore (through `ignore`) and skipping node_modules and build output.
 import ignore, { type Ignore } from 'ignore';
 import fs from 'node:fs';
 import path from 'node:path';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**', '**/*.d.ts', '**/*.min.js'];
+/** Folders never walked into, at any depth below a linted folder (dot folders such as .git and .next are skipped anyway). */
+const IGNORED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
+const SOURCE_FILE = new RegExp(`\\.(?:${SOURCE_EXTENSIONS.join('|')})$`);
+/** Typings and minified bundles: not source anyone edits. */
+const IGNORED_FILE = /\.d\.ts$|\.min\.js$/;
 
 export const toPosix = (p: string) => p.split(path.sep).join('/');
 
@@ -48,19 +51,6 @@ function gitignoreOf(root: string): Ignore {
 export function discoverFiles(paths: string[], root: string, unreadable?: Map<string, string>): string[] {
   const ig = gitignoreOf(root);
   const found = new Set<string>();
-  const ignored = (p: string, dir: boolean) => {
-    const rel = toPosix(path.relative(root, p));
-    return rel !== '' && !rel.startsWith('..') && ig.ignores(dir ? `${rel}/` : rel);
-  };
-  // fast-glob's suppressErrors skips a folder it cannot read without saying so: record it on the way.
-  const readdirSync = ((dir: string, options: { withFileTypes: true }) => {
-    try {
-      return fs.readdirSync(dir, options);
-    } catch (error) {
-      if (unreadable && !ignored(dir, true)) unreadable.set(toPosix(dir), `Folder could not be read: ${(error as Error).message}`);
-      throw error;
-    }
-  }) as unknown as typeof fs.readdirSync;
   for (const p of paths) {
     const abs = path.resolve(p);
     const stat = fs.statSync(abs);
@@ -69,11 +59,41 @@ export function discoverFiles(paths: string[], root: string, unreadable?: Map<st
       found.add(toPosix(abs));
       continue;
     }
-    const entries = fg.sync(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, { cwd: abs, absolute: true, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: false, suppressErrors: true, fs: { readdirSync } });
-    for (const e of entries) {
-      if (ignored(e, false)) continue;
-      found.add(toPosix(e));
-    }
+    const rel = toPosix(path.relative(root, abs));
+    // .gitignore speaks of paths below the root only.
+    walk(toPosix(abs), rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel, { ig, found, unreadable });
   }
   return [...found].sort();
+}
+
+interface Walk {
+  ig: Ignore;
+  found: Set<string>;
+  unreadable: Map<string, string> | undefined;
+}
+
+/**
+ * Adds the source files below `dir` (`rel` is its path from the root, undefined outside it):
+ * regular files only (no symlink is followed, so loops and links out of the project are never
+ * entered), no dot names, no always-ignored folder or file. A .gitignored folder is not entered:
+ * git cannot re-include anything inside it either.
+ */
+function walk(dir: string, rel: string | undefined, w: Walk): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (w.unreadable && !(rel && w.ig.ignores(`${rel}/`))) w.unreadable.set(dir, `Folder could not be read: ${(error as Error).message}`);
+    return;
+  }
+  for (const entry of entries) {
+    const name = entry.name;
+    if (name.startsWith('.')) continue;
+    const childRel = rel === undefined ? undefined : rel === '' ? name : `${rel}/${name}`;
+    if (entry.isDirectory()) {
+      if (!IGNORED_FOLDERS.has(name) && !(childRel && w.ig.ignores(`${childRel}/`))) walk(`${dir}/${name}`, childRel, w);
+    } else if (entry.isFile() && SOURCE_FILE.test(name) && !IGNORED_FILE.test(name) && !(childRel && w.ig.ignores(childRel))) {
+      w.found.add(`${dir}/${name}`);
+    }
+  }
 }

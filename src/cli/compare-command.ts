@@ -10,6 +10,7 @@ import { ConfigFiles, resolveConfig } from './config';
 import { findProjectRoot } from './files';
 import { UsageError, type CliIO } from './io';
 import { discoverWorkspace, hasClientTypings, readSources } from './workspace';
+import { compareText } from '../core/text';
 import { createFsModuleHost } from './module-host';
 import { createProgress } from './progress';
 import { limitsFor } from './limits';
@@ -114,7 +115,7 @@ export function runCompare(argv: string[], io: CliIO, width = process.stdout.col
   const output = runEngine({ files, targets, moduleHost: typed ? createFsModuleHost() : undefined, config: resolveConfig(allRules, fileConfig) }, allRules, notices, { limits, onIndex: (i) => (index = i) });
   progress.done();
   // The map leaves out files that could not be analysed: say which, on stderr so JSON output stays clean.
-  const inScopeNotices = [...notices].filter(([p]) => targets.includes(p)).sort(([a], [b]) => a.localeCompare(b));
+  const inScopeNotices = [...notices].filter(([p]) => targets.includes(p)).sort(([a], [b]) => compareText(a, b));
   for (const [p, notice] of inScopeNotices) io.err(`streamwise: ${path.relative(process.cwd(), p) || p}: ${notice}`);
 
   const inScope = new Set(targets);

@@ -7,6 +7,7 @@ import type { Finding, LintOutput, SourceFile } from '../core/types';
 import { toPosix } from './files';
 import { mergeEdits, type EslintResult } from './formats/json';
 import { UsageError, type CliIO } from './io';
+import { compareText } from '../core/text';
 
 /** ESLint's limit: fixes that keep producing new fixes stop here. */
 export const MAX_FIX_PASSES = 10;
@@ -145,7 +146,7 @@ export function fixWorkspace(
   }
   for (const [p, text] of [...originals]) if (texts.get(p) === text) originals.delete(p);
   const exhausted = passes >= MAX_FIX_PASSES && output.files.some((r) => !frozen.has(r.path) && r.syntaxErrors.length === 0 && r.findings.some((f) => f.fix));
-  return { output, files: current(), originals, skippedForSyntax: [...skipped].sort(), reverted: [...reverted].sort(), notFixed: [...notFixed].sort(([a], [b]) => a.localeCompare(b)), passes, exhausted };
+  return { output, files: current(), originals, skippedForSyntax: [...skipped].sort(), reverted: [...reverted].sort(), notFixed: [...notFixed].sort(([a], [b]) => compareText(a, b)), passes, exhausted };
 }
 
 /** The file on disk is no longer the text the fixes were computed from. */

@@ -11,7 +11,7 @@ import { importStub } from './import-stub';
 import { structureStillHolds, rememberHost } from './structure-reuse';
 import { applySuppressions } from './suppressions';
 import type { Rule, RuleContext, Signal } from './rule';
-import { changedSpan, rangeOf } from './text';
+import { changedSpan, compareText, rangeOf } from './text';
 import type { FileResult, Finding, LintInput, LintOutput, SourceFile } from './types';
 import { augments, isModule, type FileUnits } from './units';
 import type { Value } from './values';
@@ -567,7 +567,7 @@ function lintFile(file: FileFacts, index: WorkspaceIndex, extractor: FactExtract
     }
   }
   if (overBudget()) return undefined;
-  result.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  result.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || compareText(a.ruleId, b.ruleId));
   const applied = applySuppressions(sf, result.findings, new Set(rules.map((r) => r.meta.id)));
   const failed = new Set(result.internalErrors.map((e) => e.ruleId));
   result.findings = applied.findings;

@@ -4,6 +4,7 @@ import { displayName, mayBeSame, type DestinationKind, type Endpoint } from './d
 import type { FileResult, Severity } from './types';
 import { stringOf } from './values';
 import type { WorkspaceIndex } from './workspace';
+import { compareText } from './text';
 
 export const DESTINATION_KINDS: readonly DestinationKind[] = ['channel', 'list', 'stream', 'topic'];
 
@@ -56,7 +57,7 @@ function siteOf(e: Endpoint, index: WorkspaceIndex): Site {
   return { file: e.fact.file, line: pos.line + 1, column: pos.character + 1, client: e.fact.client.kind, command: e.fact.command, start, end: e.fact.node.getEnd() };
 }
 
-const bySite = (a: MapSite, b: MapSite) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.command.localeCompare(b.command);
+const bySite = (a: MapSite, b: MapSite) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.command, b.command);
 
 /**
  * Groups the index's endpoints by destination. Consumers that subscribe by pattern are listed
@@ -106,15 +107,15 @@ export function buildMessagingMap(index: WorkspaceIndex, results: readonly FileR
       match: group.match,
       producers: [...producers.values()].map(strip).sort(bySite),
       consumers: [...consumers.values()].map(strip).sort(bySite),
-      findings: findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)),
+      findings: findings.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId)),
     });
   }
   destinations.sort(
     (a, b) =>
       DESTINATION_KINDS.indexOf(a.kind) - DESTINATION_KINDS.indexOf(b.kind) ||
       Number(a.name === null) - Number(b.name === null) ||
-      (a.name ?? '').localeCompare(b.name ?? '') ||
-      a.match.localeCompare(b.match),
+      compareText(a.name ?? '', b.name ?? '') ||
+      compareText(a.match, b.match),
   );
   return { destinations };
 }

@@ -45,3 +45,8 @@ export function changedSpan(before: string, after: string): { start: number; old
   while (tail < most - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
+
+/** Code-point order of two strings: the same on every machine, where `localeCompare` follows the process locale (and loads ICU's collation on first use). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

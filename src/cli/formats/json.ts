@@ -1,5 +1,6 @@
 // ESLint's JSON result format, so existing ESLint tooling can read Streamwise output.
 import type { FileResult, Finding, SourceRange, TextEdit } from '../../core/types';
+import { compareText } from '../../core/text';
 
 export interface EslintMessage {
   ruleId: string | null;
@@ -92,7 +93,7 @@ export function toEslintResults(files: FileResult[], sources: ReadonlyMap<string
   for (const [filePath, notice] of notices) {
     results.push(summarise(filePath, [{ ruleId: null, fatal: true, severity: 2, severityName: 'error', message: notice, line: 1, column: 1, endLine: 1, endColumn: 1 }]));
   }
-  return results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  return results.sort((a, b) => compareText(a.filePath, b.filePath));
 }
 
 function summarise(filePath: string, messages: EslintMessage[], suppressedMessages: EslintMessage[] = []): EslintResult {

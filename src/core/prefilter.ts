@@ -1,6 +1,6 @@
 // The pre-filter: which workspace files the type-checked program holds, and which of those are analysed for client calls.
 import type ts from 'typescript';
-import { foreignEndpointsWithoutChecker, mayHaveForeignEndpoints, type ForeignEndpoint } from './foreign';
+import { FOREIGN_WORDS, foreignEndpointsWithoutChecker, type ForeignEndpoint } from './foreign';
 import { Reach, wordPattern, type ReachSource } from './reach';
 import { keptReach, type ReachMemoHolder } from './reach-memo';
 import { exposingTypings } from './typings';
@@ -26,8 +26,12 @@ export interface FileTraits {
 
 /** A line that starts with `import`/`export` as a declaration does (not `import(` or `import.meta`). */
 const MODULE_LINE = /^(?:export(?![\w$\u0080-\uffff])|import(?![\w$\u0080-\uffff])(?!\s*[(.]))/m;
-/** What a tree is needed for: an augmentation, a namespace (whose body may export at column 0), a directive. */
-const NEEDS_TREE = /(?:^|[^\w$\u0080-\uffff])(?:module\s*['"`]|global\s*\{|namespace(?![\w$\u0080-\uffff])|module\s+[A-Za-z_$])|streamwise-/;
+/**
+ * What a tree is needed for: an augmentation, a namespace (whose body may export at column 0), a
+ * directive; or a word another library's endpoint may use (`mayHaveForeignEndpoints`, whose
+ * endpoints are read from a tree). One pattern, so the text is scanned once for both.
+ */
+const NEEDS_TREE = new RegExp(`(?:^|[^\\w$\\u0080-\\uffff])(?:module\\s*['"\`]|global\\s*\\{|namespace(?![\\w$\\u0080-\\uffff])|module\\s+[A-Za-z_$]|(?:${FOREIGN_WORDS})(?![\\w$\\u0080-\\uffff]))|streamwise-`);
 /** Extensions whose module format TypeScript may decide from the extension or package.json rather than the text. */
 const TEXT_DECIDES_FORMAT = /\.(?:ts|tsx|js|jsx)$/i;
 
@@ -41,7 +45,7 @@ const TEXT_DECIDES_FORMAT = /\.(?:ts|tsx|js|jsx)$/i;
  */
 export function traitsFromText(path: string, text: string): Omit<FileTraits, 'text'> | undefined {
   if (!TEXT_DECIDES_FORMAT.test(path) || path.toLowerCase().endsWith('.d.ts')) return undefined;
-  if (!MODULE_LINE.test(text) || NEEDS_TREE.test(text) || mayHaveForeignEndpoints(text) || hasEscapes(text)) return undefined;
+  if (!MODULE_LINE.test(text) || NEEDS_TREE.test(text) || hasEscapes(text)) return undefined;
   return { module: true, augments: false, foreign: [] };
 }
 

@@ -145,6 +145,15 @@ describe('output formats on a fixture workspace', () => {
 });
 
 describe('format units', () => {
+  it('json orders results by code point, the same under every locale', () => {
+    const paths = ['/w/src/b.ts', '/w/src/B.ts', '/w/src/a-b.ts', '/w/src/a/b.ts', '/w/src/é.ts', '/w/src/z.ts'];
+    const files = paths.map((p) => ({ path: p, findings: [], syntaxErrors: [], internalErrors: [] }));
+    assert.deepEqual(
+      toEslintResults(files, new Map(), new Map()).map((r) => r.filePath),
+      ['/w/src/B.ts', '/w/src/a-b.ts', '/w/src/a/b.ts', '/w/src/b.ts', '/w/src/z.ts', '/w/src/é.ts'],
+    );
+  });
+
   it('github escapes % CR LF in messages, and also : and , in properties', () => {
     const result: EslintResult = {
       filePath: path.join(process.cwd(), 'dir,with:odd%chars', 'a.ts'),

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
 import { SERVER_EXEC_ARGV } from '../../src/server/node-options';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const MAIN = ['parse', 'tsc6', 'tsc7', 'eslint', 'oxlint', 'sw-typed', 'sw-untyped'];
@@ -57,7 +57,7 @@ function runBench(args: string[]): Promise<{ code: number | null; stdout: string
 }
 
 it('runs every measurement on a tiny workspace and reports ratios and targets', { timeout: 240_000 }, async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-bench-test-'));
+  const dir = tempDir('streamwise-bench-test-');
   try {
     const json = path.join(dir, 'results.json');
     const markdown = path.join(dir, 'bench.md');

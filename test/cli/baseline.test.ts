@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'streamwise.js');
@@ -21,7 +21,7 @@ const TRIM = "redis.xadd('s', 'MAXLEN', 100, '*', 'k', 'v');\n";
 const TRIM_FIXED = "redis.xadd('s', 'MAXLEN', '~', 100, '*', 'k', 'v');\n";
 
 function workspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-baseline-'));
+  const dir = tempDir('sw-baseline-');
   fs.writeFileSync(path.join(dir, 'package.json'), '{}');
   fs.mkdirSync(path.join(dir, 'src', 'jobs'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'src', 'jobs', 'a.ts'), `${HEADER}${TRIM}${TRIM}`);

@@ -2,16 +2,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'streamwise.js');
 const SOURCE = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const add = () => redis.xadd('audit', 'MAXLEN', 100, '*', 'k', 'v');\nexport const pub = () => redis.publish('orders:paid', '{}');\n";
 
 function workspace(config: string | undefined, files: Record<string, string> = { 'src/a.ts': SOURCE }): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-config-'));
+  const dir = tempDir('sw-config-');
   fs.writeFileSync(path.join(dir, 'package.json'), '{}');
   if (config !== undefined) fs.writeFileSync(path.join(dir, 'streamwise.config.json'), config);
   for (const [p, text] of Object.entries(files)) {

@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { renderMarkdown } from '../../src/cli/explain-command';
@@ -12,6 +11,7 @@ import { lint } from '../../src/core/linter';
 import { buildMessagingMap, type MessagingMap } from '../../src/core/messaging-map';
 import type { WorkspaceIndex } from '../../src/core/workspace';
 import { allRules } from '../../src/rules';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'streamwise.js');
@@ -33,7 +33,7 @@ const FILES: Record<string, string> = {
 };
 
 function project(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-compare-'));
+  const dir = tempDir('sw-compare-');
   fs.writeFileSync(path.join(dir, 'package.json'), '{}');
   for (const [rel, text] of Object.entries(FILES)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });

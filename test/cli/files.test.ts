@@ -2,17 +2,17 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { discoverFiles } from '../../src/cli/files';
+import { tempDir } from '../helpers/temp';
 
 describe('discoverFiles', () => {
   let root = '';
   const files = (paths: string[], from = root) => discoverFiles(paths.map((p) => path.join(root, p)), from).map((f) => path.relative(root, f).split(path.sep).join('/'));
 
   before(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-files-'));
+    root = tempDir('sw-files-');
     const write = (p: string, text = 'export const x = 1;\n') => {
       fs.mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
       fs.writeFileSync(path.join(root, p), text);

@@ -2,12 +2,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { applyPatch, parsePatch } from 'diff';
 import type { FileResult, Finding, LintOutput, SourceFile, TextEdit } from '../../src/core/types';
 import { applyFixes, ChangedOnDiskError, fixWorkspace, MAX_FIX_PASSES, writeFileAtomic } from '../../src/cli/fix';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'streamwise.js');
@@ -39,7 +39,7 @@ function tree(dir: string): Map<string, Buffer> {
 }
 
 function copyInput(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-fix-'));
+  const dir = tempDir('sw-fix-');
   fs.cpSync(path.join(FIXTURE, 'input'), dir, { recursive: true });
   return dir;
 }
@@ -158,7 +158,7 @@ describe('fixWorkspace', () => {
 
 describe('writeFileAtomic', () => {
   it('replaces the content through a rename, keeping mode and BOM, following symlinks, leaving no temp file', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-atomic-'));
+    const dir = tempDir('sw-atomic-');
     const file = path.join(dir, 'a.ts');
     fs.writeFileSync(file, '\uFEFFold\n');
     fs.chmodSync(file, 0o751);
@@ -175,7 +175,7 @@ describe('writeFileAtomic', () => {
   });
 
   it('refuses, changing nothing, when the file no longer holds the text the fixes were made for', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-atomic-'));
+    const dir = tempDir('sw-atomic-');
     const file = path.join(dir, 'a.ts');
     fs.writeFileSync(file, 'saved by someone else\n');
     assert.throws(() => writeFileAtomic(file, 'fixed\n', 'what was linted\n'), ChangedOnDiskError);

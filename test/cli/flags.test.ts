@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'streamwise.js');
@@ -20,7 +20,7 @@ const SOURCE = [
 ].join('\n');
 
 function project(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-flags-'));
+  const dir = tempDir('sw-flags-');
   fs.writeFileSync(path.join(dir, 'package.json'), '{}');
   fs.writeFileSync(path.join(dir, 'a.ts'), SOURCE);
   return dir;

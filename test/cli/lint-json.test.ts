@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'streamwise.js');
@@ -32,7 +32,7 @@ describe('streamwise lint --format json', () => {
   }
 
   it('emits ESLint-shaped results with 1-based positions', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-cli-'));
+    const dir = tempDir('sw-cli-');
     fs.writeFileSync(path.join(dir, 'package.json'), '{}');
     fs.writeFileSync(path.join(dir, 'a.ts'), "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.xadd('s', 'MAXLEN', 100, '*', 'k', 'v');\n");
     const r = run(['lint', dir, '--format', 'json']);

@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import multitoolPath from '@microsoft/sarif-multitool';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'streamwise.js');
@@ -55,7 +55,7 @@ interface ValidatorResult {
 }
 
 describe('SARIF validation (sarif-multitool validate --rule-kind "Ghas;Sarif")', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-sarif-'));
+  const dir = tempDir('sw-sarif-');
   const byFile = new Map<string, ValidatorResult[]>();
   const logs: Record<string, string> = {};
   let validatorRun: { code: number; stdout: string; stderr: string };

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'streamwise.js');
@@ -20,7 +20,7 @@ const consumerOf = (stream: string) => `import Redis from 'ioredis';\nconst redi
 
 /** A project with a producer of stream `jobs` on disk. */
 function project(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-stdin-'));
+  const dir = tempDir('sw-stdin-');
   fs.writeFileSync(path.join(dir, 'package.json'), '{}');
   fs.mkdirSync(path.join(dir, 'src'));
   fs.writeFileSync(path.join(dir, 'src', 'producer.ts'), PRODUCER);

@@ -1,7 +1,6 @@
 // Random edits to one large messaging file of a generated workspace, one after another: the kept cache and program give a fresh run's results after every one.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type ts from 'typescript';
@@ -12,6 +11,7 @@ import { lint } from '../../src/core/linter';
 import type { SourceFile } from '../../src/core/types';
 import { allRules } from '../../src/rules';
 import { MODES } from '../helpers/rule-tester';
+import { tempDir } from '../helpers/temp';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -62,7 +62,7 @@ describe('an edit storm on one file', () => {
 
   for (const mode of MODES) {
     it(`${mode}: after every random edit, the kept cache and program give the results of a fresh run`, () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-storm-'));
+      const dir = tempDir('streamwise-storm-');
       dirs.push(dir);
       const ws = generateWorkspace(dir, { files: 40, seed: 11, bigFileLines: 400, typings: mode === 'typed' });
       const files = sourcesOf(ws.dir);

@@ -1,7 +1,6 @@
 // The structure program's stand-in trees load exactly what the files they stand for load, over every text-proven file at hand.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import ts from 'typescript';
@@ -14,6 +13,7 @@ import { traitsFromText } from '../../src/core/prefilter';
 import { buildStructure, parseOutsideFile, parseWorkspaceFile } from '../../src/core/program';
 import type { SourceFile } from '../../src/core/types';
 import { allRules } from '../../src/rules';
+import { tempDir } from '../helpers/temp';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -88,7 +88,7 @@ describe('stand-in trees for the structure program', () => {
   });
 
   it("loads the same as the parser's tree for every text-proven TypeScript file of the repository, its packages and a generated workspace", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-stub-'));
+    const dir = tempDir('streamwise-stub-');
     dirs.push(dir);
     const ws = generateWorkspace(dir, { files: 200, seed: 4, bigFileLines: 300, typings: false });
     const files = [...typeScriptFiles(ws.dir), ...typeScriptFiles(path.join(root, 'test')), ...typeScriptFiles(path.join(root, 'src')), ...typeScriptFiles(path.join(root, 'examples')), ...typeScriptFiles(path.join(root, 'node_modules'))];
@@ -106,7 +106,7 @@ describe('stand-in trees for the structure program', () => {
   });
 
   it('gives a typed structure program the same typings as parsed trees, and a one-off run the findings of a kept-cache run', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-stub-'));
+    const dir = tempDir('streamwise-stub-');
     dirs.push(dir);
     const ws = generateWorkspace(dir, { files: 60, seed: 9, bigFileLines: 300, typings: true });
     const sources: SourceFile[] = typeScriptFiles(path.join(ws.dir, 'src'))

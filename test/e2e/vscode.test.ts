@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { installExtension, startCodeServer, writeUserSettings, type RunningCodeServer } from './code-server';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -90,7 +90,7 @@ function streamwiseLogs(userData: string): string {
 }
 
 describe('VS Code (code-server) end to end', { timeout: 30 * 60_000 }, () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-e2e-'));
+  const tmp = tempDir('streamwise-e2e-');
   const workspace = path.join(tmp, 'examples');
   const results = path.join(tmp, 'in-host-results.json');
   let server: RunningCodeServer | undefined;

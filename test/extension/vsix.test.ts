@@ -3,15 +3,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readZipEntries, readZipText } from './zip';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 describe('VSIX package', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-vsix-'));
+  const tmp = tempDir('streamwise-vsix-');
   const vsix = path.join(tmp, 'streamwise.vsix');
   let zip: ReturnType<typeof readZipEntries>;
   let names: string[];

@@ -1,8 +1,8 @@
 // Runs the built `streamwise` binary in a child process (optionally with preloaded test fixtures) and makes throwaway projects.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from './temp';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'streamwise.js');
@@ -57,7 +57,7 @@ export function runCliAsync(args: string[], options: CliOptions = {}): Promise<C
 
 /** A project folder (with package.json) holding `files`; string contents are written as UTF-8, buffers as they are. */
 export function project(files: Record<string, string | Buffer>, prefix = 'sw-project-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = tempDir(prefix);
   fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "fixture", "private": true }\n');
   for (const [p, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });

@@ -2,12 +2,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ts from 'typescript';
 import { project, ROOT, runCli } from '../helpers/cli';
 import { startClient, uriOf } from '../server/lsp-client';
+import { tempDir } from '../helpers/temp';
 
 /** Source files that may start processes, and why: the extension runs its own bundled server, never workspace code. */
 const MAY_SPAWN: Record<string, string> = { 'src/extension/messaging-map.ts': 'forks dist/src/server/main.js --messaging-map, a path inside the extension, when no server runs' };
@@ -71,7 +71,7 @@ describe('the sources load no code chosen at run time', () => {
   });
 
   it('the scan sees every spelling: import, import = require, require, import(), with or without node:, indirect eval, globalThis.Function', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-scan-'));
+    const dir = tempDir('sw-scan-');
     const file = path.join(dir, 'sample.ts');
     const lines = [
       "import vm from 'vm';",
@@ -139,7 +139,7 @@ describe('a booby-trapped workspace, run under a sandbox preload', () => {
 
   before(() => {
     dir = boobyTrappedWorkspace();
-    log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sw-sandbox-')), 'attempts.jsonl');
+    log = path.join(tempDir('sw-sandbox-'), 'attempts.jsonl');
   });
   after(() => {
     assert.deepEqual(markers(), [], 'no workspace code ran');
@@ -194,7 +194,7 @@ describe('a booby-trapped workspace, run under a sandbox preload', () => {
 
   it('the sandbox itself is live: it records and refuses a connection, a process and a foreign module', () => {
     const probe = project({ 'probe.js': "try { require('node:net').connect(80, '192.0.2.1'); } catch {}\ntry { require('node:child_process').spawnSync('true'); } catch {}\n" });
-    const own = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sw-sandbox-')), 'attempts.jsonl');
+    const own = path.join(tempDir('sw-sandbox-'), 'attempts.jsonl');
     runCli(['--version'], { cwd: probe, preload: ['sandbox.js', path.join(probe, 'probe.js')], env: { STREAMWISE_SANDBOX_LOG: own } });
     const kinds = fs.readFileSync(own, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { kind: string }).kind);
     assert.deepEqual(kinds.sort(), ['child_process.spawnSync', 'net.connect', 'require'], 'probe.js itself is a module from outside the tool');

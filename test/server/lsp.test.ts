@@ -1,13 +1,13 @@
 // Drives `streamwise lsp --stdio` over the protocol: workspace scan, diagnostics, code actions, hovers, edits, settings.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { project } from '../helpers/cli';
 import { ROOT, startClient, uriOf, type TestClient } from './lsp-client';
+import { tempDir } from '../helpers/temp';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'lsp');
 const ORDERS = path.join(FIXTURE, 'src', 'orders.ts');
@@ -133,7 +133,7 @@ describe('streamwise lsp (protocol)', () => {
 
 describe('streamwise lsp file watching', () => {
   it('registers a file watcher and follows files created, changed and deleted outside the editor', async () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamwise-watch-'));
+    const tmp = tempDir('streamwise-watch-');
     fs.cpSync(FIXTURE, tmp, { recursive: true });
     const client = await startClient(tmp);
     const changed = (uri: string, type: 1 | 2 | 3) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { BIN, ROOT } from './lsp-client';
+import { tempDir } from '../helpers/temp';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'lsp');
 const INIT = path.join(ROOT, 'test', 'server', 'neovim-init.lua');
@@ -33,7 +33,7 @@ describe('streamwise lsp in Neovim', () => {
       t.skip(`Neovim unavailable: ${missing}`);
       return;
     }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-nvim-'));
+    const dir = tempDir('sw-nvim-');
     const out = path.join(dir, 'diagnostics.json');
     const r = spawnSync('nvim', ['--headless', '--clean', '-u', INIT], {
       encoding: 'utf8',

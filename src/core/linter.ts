@@ -84,8 +84,11 @@ export function lint(input: LintInput, rules: readonly Rule<unknown>[], onIndex?
     // While no edit changed what a file loads, the last structure still answers (see structure-reuse.ts for its outdated trees).
     const reusable = kept && structureStillHolds(kept, input.files, input.moduleHost, (p) => (options.oldProgram?.getSourceFile(p) ? trees.get(p) : trees.outside(p)));
     // What a file whose text shows nothing to analyse loads is read from a scan of its text, not a parse
-    // (import-stub.ts). Any other file may well be analysed: its tree is parsed as the program would and kept.
-    const outside = (p: string) => (plan.provenByText(p) ? (!trees.peek(p) && importStub(p, trees.text(p))) || trees.outside(p) : trees.get(p));
+    // (import-stub.ts). Any other file may well be analysed: a one-shot run parses it once, as the
+    // program would, for both. A long-lived caller keeps the structure, and the tree of an edited file
+    // is reparsed incrementally, which moves the nodes of the tree it starts from: the structure must
+    // not hold that one (structure-reuse.ts reads where its statements are).
+    const outside = (p: string) => (plan.provenByText(p) ? (!trees.peek(p) && importStub(p, trees.text(p))) || trees.outside(p) : options.cache ? trees.outside(p) : trees.get(p));
     const structure = reusable ? kept : buildStructure(input.files, input.moduleHost, kept, outside, (p) => trees.peek(p));
     if (!reusable) rememberHost(structure, input.moduleHost);
     if (options.cache) options.cache.structure = structure;

@@ -148,4 +148,44 @@ describe('a long-lived lint with structure reuse', () => {
     assert.deepEqual(strip(run(back)), strip(fresh(back)));
     assert.notEqual(cache.structure, second, 'removing the import rebuilds it again');
   });
+
+  // An incremental reparse moves the nodes of the tree it starts from. Were that tree the one the
+  // structure holds (as the analysis's own tree, or taken over when the structure is rebuilt), its
+  // statements would stand where the new text has them, not where its own text does, after an edit
+  // that inserts text: a re-export removed further down must still be seen.
+  const producer = `import { Kafka } from 'kafkajs';
+const producer = new Kafka({ clientId: 'c', brokers: ['b:9092'] }).producer();
+
+export async function sendAll(orders: string[]) {
+  for (const o of orders) await producer.send({ topic: 'orders', messages: [{ key: o, value: o }] });
+}
+
+export { helper } from './b';
+
+export function count(orders: string[]) {
+  return orders.length;
+}
+`;
+  const padded = producer.replace('\nexport async function', `\n// ${'-'.repeat(200)}\nexport async function`);
+  const removed = padded.replace("export { helper } from './b';\n", '');
+  for (const [what, first] of [
+    ['the structure parsed the file', (list: SourceFile[]) => list],
+    ['the structure was rebuilt from the last program', (list: SourceFile[]) => list.map((f) => (f.path === B ? { ...f, text: `import type { Kafka } from 'kafkajs';\n${f.text}` } : f))],
+  ] as const) {
+    it(`sees a re-export removed after text was inserted above it (${what})`, () => {
+      const host = createTypingsHost();
+      const config = defaultConfig(allRules);
+      const cache = new LintCache();
+      let old: ts.Program | undefined;
+      const run = (list: SourceFile[]) => lint({ files: list, moduleHost: host, config }, allRules, undefined, { cache, oldProgram: old, onProgram: (p) => (old = p) });
+      const start = workspace({ [A]: producer });
+      run(start);
+      run(first(start));
+      const held = cache.structure;
+      run(first(workspace({ [A]: padded })));
+      assert.equal(cache.structure, held, 'a comment keeps the structure');
+      run(first(workspace({ [A]: removed })));
+      assert.notEqual(cache.structure, held, 'removing a re-export rebuilds it');
+    });
+  }
 });

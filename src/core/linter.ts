@@ -210,7 +210,7 @@ function runPass(built: BuiltProgram, input: LintInput, rules: readonly Rule<unk
       const walked = records.get(statement)?.walked;
       return walked === undefined || fresh.has(walked);
     };
-    grew = findRecipients(built, plan, probed, needsProbe, (path, statement, recipient, scanned) => {
+    grew = findRecipients(built, plan, probed, needsProbe, cache !== undefined, (path, statement, recipient, scanned) => {
       const entry = found.get(path);
       if (!entry) return;
       if (recipient) entry.recipients.push(recipient);
@@ -381,9 +381,11 @@ function untouched(before: readonly StatementRecord[], sf: ts.SourceFile, units:
  * checker keeps what it resolved, so a later question through the same import would not ask again.
  * Only the reached statements `wanted` admits are probed (an edit's kept statements keep their
  * recipients). `onFile` hears, per statement, each recipient and the files whose call sites the
- * traces read.
+ * traces read; a caller that keeps neither (`keeps` false) is spared the traces for a callee the
+ * reach already holds, which would change nothing for it (usually every one: handlers and helpers
+ * live beside the client code that calls them).
  */
-function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.SourceFile[], wanted: (statement: ts.Statement) => boolean, onFile: (path: string, statement: ts.Statement, recipient: { path: string; pos: number } | undefined, scanned: ReadonlySet<string>) => void): boolean {
+function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.SourceFile[], wanted: (statement: ts.Statement) => boolean, keeps: boolean, onFile: (path: string, statement: ts.Statement, recipient: { path: string; pos: number } | undefined, scanned: ReadonlySet<string>) => void): boolean {
   const seen = new Map<string, ts.SourceFile[]>();
   const mentioning = (words: Iterable<string>) => {
     const list = [...words];
@@ -405,7 +407,8 @@ function findRecipients(built: BuiltProgram, plan: AnalysisPlan, files: ts.Sourc
         // The callee first: most calls here invoke a client or a library, whose arguments need no trace.
         const { result: recipient, scanned } = probe.scannedDuring(() => {
           const callee = probe.calleeDeclaration(n);
-          return callee && probe.handsClient(n) ? callee : undefined;
+          if (!callee || (!keeps && plan.isReached(callee.getSourceFile().fileName, callee.pos))) return undefined;
+          return probe.handsClient(n) ? callee : undefined;
         });
         const at = recipient ? { path: recipient.getSourceFile().fileName, pos: recipient.pos } : undefined;
         onFile(sf.fileName, statement, at, scanned);

@@ -1,6 +1,6 @@
 // Finds, parses and validates streamwise.config.json, and turns it into the engine's configuration.
 import type { ValidateFunction } from 'ajv/dist/2020';
-import ignore from 'ignore';
+import ignore, { type Ignore } from 'ignore';
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultConfig } from '../core/config';
@@ -147,6 +147,7 @@ export function loadConfigFile(file: string, rules: readonly Rule<unknown>[]): F
 export class ConfigFiles {
   private readonly byDir = new Map<string, string | undefined>();
   private readonly loaded = new Map<string, FileConfig>();
+  private readonly matchers = new Map<string, { include?: Ignore; exclude?: Ignore }>();
 
   constructor(private readonly rules: readonly Rule<unknown>[], private readonly explicit: string | undefined, private readonly disabled: boolean) {}
 
@@ -185,8 +186,22 @@ export class ConfigFiles {
     if (!configPath || !config || (!config.include && !config.exclude)) return true;
     const rel = path.relative(path.dirname(configPath), file).split(path.sep).join('/');
     if (rel.startsWith('..')) return true;
-    if (config.exclude && ignore().add(config.exclude).ignores(rel)) return false;
-    return !config.include || config.include.length === 0 || ignore().add(config.include).ignores(rel);
+    const { include, exclude } = this.matchersOf(configPath, config);
+    if (exclude?.ignores(rel)) return false;
+    return !include || include.ignores(rel);
+  }
+
+  /** A config's include/exclude globs, compiled once: every file of a run asks. */
+  private matchersOf(configPath: string, config: FileConfig): { include?: Ignore; exclude?: Ignore } {
+    let matchers = this.matchers.get(configPath);
+    if (!matchers) {
+      matchers = {
+        include: config.include && config.include.length > 0 ? ignore().add(config.include) : undefined,
+        exclude: config.exclude ? ignore().add(config.exclude) : undefined,
+      };
+      this.matchers.set(configPath, matchers);
+    }
+    return matchers;
   }
 }
 

@@ -32,6 +32,7 @@ export class WorkspaceIndex {
   readonly creations: CreationFact[] = [];
   readonly endpoints: Endpoint[] = [];
   private readonly byCommand = new Map<string, CallFact[]>();
+  private readonly memos = new Map<string, unknown>();
 
   /**
    * `files`: facts of the files in the program (files the pre-filter left out have none).
@@ -61,6 +62,15 @@ export class WorkspaceIndex {
 
   endpointsWhere(kind: DestinationKind, role: Endpoint['role']): Endpoint[] {
     return this.endpoints.filter((e) => e.kind === kind && e.role === role);
+  }
+
+  /**
+   * What a cross-file rule derives from the whole index, computed once per index: every analysed
+   * file asks, and asking each time makes a run quadratic in the messaging files.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   /** Every workspace file's text, also of files outside the program. */

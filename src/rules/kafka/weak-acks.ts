@@ -5,6 +5,7 @@ import { inlineLiteral, mayHoldKey, producerConfigs, settingIsCertain, typedLite
 import { defineRule, type RuleContext, type Signal } from '../../core/rule';
 import type { TextEdit } from '../../core/types';
 import { numberOf, type Value } from '../../core/values';
+import type { WorkspaceIndex } from '../../core/workspace';
 import { argNode, inFile, quote } from '../shared';
 
 interface Data {
@@ -37,20 +38,9 @@ export default defineRule<Data>({
       reported.add(id);
       yield signal;
     };
-    // Send options, too, are reported where `acks` is written (a shared options object in a config module).
-    for (const fact of ctx.index.callsOf('send', 'sendBatch')) {
-      if (!isKafkajsSend(fact)) continue;
-      const at = fact.file === ctx.file.file ? argNode(fact, 0) : undefined;
-      yield* once(weakSetting(fact.args[0], 'acks', 'kafkajs', at, ctx));
-    }
-    // Producer configs are reported where the setting is written, which may be a config module
-    // far from the producer it configures: look at every creation in the workspace.
-    for (const creation of ctx.index.creations) {
-      for (const config of producerConfigs(creation)) {
-        for (const key of config.dialect === 'kafkajs' ? ['acks'] : LIBRDKAFKA_KEYS) {
-          yield* once(weakSetting(config.value, key, config.dialect, undefined, ctx));
-        }
-      }
+    for (const { value, key, dialect, send } of settingsByFile(ctx.index).get(ctx.file.file) ?? []) {
+      const at = send?.file === ctx.file.file ? argNode(send, 0) : undefined;
+      yield* once(weakSetting(value, key, dialect, at, ctx));
     }
     if (!ctx.typed) return;
     // Configs and send records handed to wrappers, known by the typings that type them.
@@ -75,6 +65,42 @@ export default defineRule<Data>({
     return [{ range: [literal.getStart(), literal.getEnd()], text }];
   },
 });
+
+/** An acks setting some file may report: a send's record, or a producer config, with the key it may set. */
+interface Setting {
+  value: Value | undefined;
+  key: string;
+  dialect: ConfigDialect;
+  /** The send whose record it is: without a property node, the send's own file reports it at the record. */
+  send?: CallFact;
+}
+
+/**
+ * Every acks setting of the workspace, by the file that reports it: the file where the property is
+ * written, which may be a config module far from the producer or send it configures (a shared
+ * options object); for a send's record without a known property node, the send's file.
+ */
+function settingsByFile(index: WorkspaceIndex): Map<string, Setting[]> {
+  return index.memo('kafka/weak-acks', () => {
+    const byFile = new Map<string, Setting[]>();
+    const add = (file: string | undefined, setting: Setting) => {
+      if (file === undefined) return;
+      const list = byFile.get(file) ?? [];
+      list.push(setting);
+      byFile.set(file, list);
+    };
+    const fileOf = (value: Value | undefined, key: string) => (value?.kind === 'object' ? value.propNodes.get(key)?.getSourceFile().fileName : undefined);
+    for (const send of index.callsOf('send', 'sendBatch')) {
+      if (isKafkajsSend(send)) add(fileOf(send.args[0], 'acks') ?? send.file, { value: send.args[0], key: 'acks', dialect: 'kafkajs', send });
+    }
+    for (const creation of index.creations) {
+      for (const config of producerConfigs(creation)) {
+        for (const key of config.dialect === 'kafkajs' ? ['acks'] : LIBRDKAFKA_KEYS) add(fileOf(config.value, key), { value: config.value, key, dialect: config.dialect });
+      }
+    }
+    return byFile;
+  });
+}
 
 /** kafkajs `producer.send(record)` / `sendBatch(batch)` / `transaction.send(record)`: the only sends that take `acks`. */
 function isKafkajsSend(fact: CallFact): boolean {

@@ -20,6 +20,13 @@ function serverExecArgv() {
   return value;
 }
 
+/** How long the server waits without a run before it collects its whole heap once (src/server/idle-collection.ts). */
+function restingMs() {
+  const value = require(path.join(REPO, 'dist', 'src', 'server', 'idle-collection.js')).RESTING_MS;
+  if (typeof value !== 'number') throw new Error('dist/src/server/idle-collection.js exports no RESTING_MS; rebuild, or update the benchmark.');
+  return value;
+}
+
 /** The server's own debounce window, so the report can subtract exactly what the server waits on purpose. */
 function debounceMs() {
   const value = require(path.join(REPO, 'dist', 'src', 'server', 'server.js')).DEBOUNCE_MS;
@@ -149,6 +156,10 @@ async function measureEditor({ root, file, marker, edits, nodeArgs = [], onEdit 
       onEdit(i, latencies[latencies.length - 1]);
     }
     const memory = memoryOf(child.pid);
+    // What the server keeps while the user reads rather than types: after its rest, plus a margin.
+    const restMs = restingMs() + 2000;
+    await new Promise((resolve) => setTimeout(resolve, restMs));
+    const rested = memoryOf(child.pid);
     const beyond = latencies.map((ms) => Math.max(0, ms - debounce));
     return {
       edits,
@@ -161,6 +172,9 @@ async function measureEditor({ root, file, marker, edits, nodeArgs = [], onEdit 
       beyondDebounceMs: { ...summarize(beyond), p95: quantile(beyond, 0.95) },
       mismatches,
       peakRssKb: memory.peakKb,
+      rssAfterEditsKb: memory.currentKb,
+      restMs,
+      rssAtRestKb: rested.currentKb,
     };
   } finally {
     if (!exitStatus) {

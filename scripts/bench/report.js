@@ -52,7 +52,7 @@ function editorSection(editor) {
     ...(editor.typescript
       ? [`The TypeScript row is the type-aware floor of one edit: what an editor's TypeScript service pays to re-check the same file after the same edits (classic TypeScript, in a process of its own, no debounce). Streamwise beyond the debounce ÷ that floor: p50 ${times(editor.beyondDebounceMs.median / editor.typescript.latencyMs.median)}, p95 ${times(editor.beyondDebounceMs.p95 / editor.typescript.latencyMs.p95)}.`, '']
       : []),
-    `Start-up and workspace scan: ${seconds(editor.startupScanMs)}; first diagnostics after opening the file: ${seconds(editor.openMs)}; server peak RSS: ${megabytes(editor.peakRssKb)}; publications not matching their edit: ${editor.mismatches}.`,
+    `Start-up and workspace scan: ${seconds(editor.startupScanMs)}; first diagnostics after opening the file: ${seconds(editor.openMs)}; server peak RSS: ${megabytes(editor.peakRssKb)}, RSS after the last edit ${megabytes(editor.rssAfterEditsKb)} and after ${seconds(editor.restMs)} at rest ${megabytes(editor.rssAtRestKb)}; publications not matching their edit: ${editor.mismatches}.`,
   ];
 }
 

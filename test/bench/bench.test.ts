@@ -40,7 +40,7 @@ interface Results {
   machine: { cpu: string; cores: number; node: string; versions: Record<string, string | null> };
   workspace: { files: number; lines: number; messagingFiles: number; bigFile: { lines: number } };
   measurements: Record<string, Measurement>;
-  editor: { edits: number; execArgv: string[]; mismatches: number; debounceMs: number; latencyMs: Summary & { p95: number }; beyondDebounceMs: { p95: number }; peakRssKb: number | null; typescript: { edits: number; latencyMs: Summary & { p95: number } } };
+  editor: { edits: number; execArgv: string[]; mismatches: number; debounceMs: number; latencyMs: Summary & { p95: number }; beyondDebounceMs: { p95: number }; peakRssKb: number | null; rssAfterEditsKb: number | null; rssAtRestKb: number | null; restMs: number; typescript: { edits: number; latencyMs: Summary & { p95: number } } };
   scaling: { files: number; filesPerSecond: Record<string, number | null> }[];
   targets: { id: string; value: number | null; pass: boolean | null }[];
 }
@@ -85,6 +85,7 @@ it('runs every measurement on a tiny workspace and reports ratios and targets', 
     assert.equal(results.editor.edits, 5);
     assert.deepEqual(results.editor.execArgv, [...SERVER_EXEC_ARGV], 'the server runs as the extension starts it');
     assert.equal(results.editor.mismatches, 0, 'every publication answers the edit before it');
+    assert.ok(results.editor.restMs > 0 && results.editor.rssAtRestKb! > 0 && results.editor.rssAfterEditsKb! > 0, 'resident memory is read after the edits and after a rest');
     assert.ok(results.editor.debounceMs > 0 && results.editor.latencyMs.p95 > 0);
     assert.equal(results.editor.typescript.edits, 5, 'TypeScript re-checks the file after the same edits');
     assert.ok(results.editor.typescript.latencyMs.p95 > 0);

@@ -270,8 +270,7 @@ export class AnalysisPlan {
    * depends on what an earlier run of a long-lived caller included or parsed.
    */
   syntaxUnchecked(path: string): boolean {
-    const text = this.texts.get(path);
-    return !this.analysed.has(path) && text !== undefined && this.textTraits(path, text) !== undefined;
+    return !this.analysed.has(path) && this.provenByText(path);
   }
 
   /** Does the file's text alone show that it is a module with no augmentation, namespace, directive or other library's endpoint? */
